@@ -1,0 +1,3 @@
+module github.com/reputekit/repute
+
+go 1.26
