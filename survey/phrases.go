@@ -133,8 +133,8 @@ func stemTokens(lang string, toks []token) stemmed {
 
 // match is a phrase found in a text.
 type match struct {
-	phrase     string
-	first, end int // token range [first, end)
+	phrase      string
+	first, end  int // token range [first, end)
 	start, stop int // byte range
 }
 
