@@ -325,7 +325,15 @@ func wilson(k, n int) Interval {
 	den := 1 + z2/nf
 	centre := p + z2/(2*nf)
 	h := Z95 * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
-	return Interval{clamp(100*(centre-h)/den, 0, 100), clamp(100*(centre+h)/den, 0, 100)}
+	iv := Interval{clamp(100*(centre-h)/den, 0, 100), clamp(100*(centre+h)/den, 0, 100)}
+	// Rounding leaves a few ulps where the exact bound is 0 or 100.
+	if k == 0 {
+		iv.Low = 0
+	}
+	if k == n {
+		iv.High = 100
+	}
+	return iv
 }
 
 // WilsonLower returns the lower bound of the 95 % Wilson score interval of k
