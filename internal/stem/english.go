@@ -1,0 +1,357 @@
+package stem
+
+import "strings"
+
+// English returns the stem of a lower-case English word, computed with the
+// Snowball English ("Porter2") algorithm, including its two lists of
+// exceptional forms.
+//
+// The result is a substring of word (no allocation) whenever the algorithm
+// only removes letters; when it rewrites them (cries→cri, hoping→hope) a new
+// string is allocated. Bytes outside ASCII are treated as consonants, so
+// UTF-8 input stays valid UTF-8; words of 2 bytes or less and words longer
+// than 64 bytes are returned unchanged.
+func English(word string) string {
+	if len(word) <= 2 || len(word) > 64 {
+		return word
+	}
+	if s, ok := enException1(word); ok {
+		return s
+	}
+	var buf [64]byte
+	b := enWord{b: append(buf[:0], word...)}
+	if b.b[0] == '\'' {
+		b.b = b.b[1:]
+	}
+	// Mark consonant y: initial y, or y after a vowel.
+	for i, c := range b.b {
+		if c == 'y' && (i == 0 || isEnVowel(b.b[i-1])) {
+			b.b[i] = 'Y'
+		}
+	}
+	b.regions()
+	b.step0()
+	b.step1a()
+	if enException2(string(b.b)) {
+		return b.result(word)
+	}
+	b.step1b()
+	b.step1c()
+	b.step2()
+	b.step3()
+	b.step4()
+	b.step5()
+	return b.result(word)
+}
+
+// enWord is the word being stemmed, in a byte buffer, with its regions.
+type enWord struct {
+	b      []byte
+	r1, r2 int
+}
+
+func (w *enWord) result(orig string) string {
+	for i, c := range w.b {
+		if c == 'Y' {
+			w.b[i] = 'y'
+		}
+	}
+	if strings.HasPrefix(orig, string(w.b)) { // no allocation: the conversion is only compared
+		return orig[:len(w.b)]
+	}
+	return string(w.b)
+}
+
+func isEnVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isEnDouble(b []byte) bool {
+	n := len(b)
+	if n < 2 || b[n-1] != b[n-2] {
+		return false
+	}
+	switch b[n-1] {
+	case 'b', 'd', 'f', 'g', 'm', 'n', 'p', 'r', 't':
+		return true
+	}
+	return false
+}
+
+func isEnLiEnding(c byte) bool {
+	switch c {
+	case 'c', 'd', 'e', 'g', 'h', 'k', 'm', 'n', 'r', 't':
+		return true
+	}
+	return false
+}
+
+// regions sets R1 and R2 (byte offsets; len(b) when empty). Words starting
+// with gener, commun or arsen have R1 right after that prefix.
+func (w *enWord) regions() {
+	b := w.b
+	w.r1, w.r2 = len(b), len(b)
+	r1 := -1
+	for _, p := range [...]string{"gener", "commun", "arsen"} {
+		if len(b) >= len(p) && string(b[:len(p)]) == p {
+			r1 = len(p)
+			break
+		}
+	}
+	if r1 < 0 {
+		r1 = enAfterVC(b, 0)
+	}
+	w.r1 = r1
+	w.r2 = enAfterVC(b, r1)
+}
+
+// enAfterVC returns the offset after the first non-vowel that follows a
+// vowel, searching from i.
+func enAfterVC(b []byte, i int) int {
+	for ; i < len(b); i++ {
+		if isEnVowel(b[i]) {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if !isEnVowel(b[i]) {
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+// shortSyllableAt reports whether b[:end] ends in a short syllable: a vowel
+// followed by a non-vowel other than w, x or Y and preceded by a non-vowel,
+// or a vowel at the start of the word followed by a non-vowel.
+func shortSyllableAt(b []byte, end int) bool {
+	if end == 2 {
+		return isEnVowel(b[0]) && !isEnVowel(b[1])
+	}
+	if end < 3 {
+		return false
+	}
+	c, v, p := b[end-1], b[end-2], b[end-3]
+	return !isEnVowel(c) && c != 'w' && c != 'x' && c != 'Y' && isEnVowel(v) && !isEnVowel(p)
+}
+
+func (w *enWord) isShort() bool {
+	return w.r1 >= len(w.b) && shortSyllableAt(w.b, len(w.b))
+}
+
+func (w *enWord) has(suffix string) bool {
+	return len(w.b) >= len(suffix) && string(w.b[len(w.b)-len(suffix):]) == suffix
+}
+
+// longest returns the longest of the suffixes that ends w, or "".
+func (w *enWord) longest(suffixes ...string) string {
+	best := ""
+	for _, s := range suffixes {
+		if len(s) > len(best) && w.has(s) {
+			best = s
+		}
+	}
+	return best
+}
+
+func (w *enWord) replace(suffix, with string) {
+	w.b = append(w.b[:len(w.b)-len(suffix)], with...)
+}
+
+func (w *enWord) containsVowel(end int) bool {
+	for _, c := range w.b[:end] {
+		if isEnVowel(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *enWord) step0() {
+	if s := w.longest("'s'", "'s", "'"); s != "" {
+		w.replace(s, "")
+	}
+}
+
+func (w *enWord) step1a() {
+	switch s := w.longest("sses", "ied", "ies", "s", "us", "ss"); s {
+	case "sses":
+		w.replace(s, "ss")
+	case "ied", "ies":
+		if len(w.b) > 4 {
+			w.replace(s, "i")
+		} else {
+			w.replace(s, "ie")
+		}
+	case "s":
+		if w.containsVowel(len(w.b) - 2) {
+			w.replace(s, "")
+		}
+	}
+}
+
+func (w *enWord) step1b() {
+	switch s := w.longest("eed", "eedly", "ed", "edly", "ing", "ingly"); s {
+	case "eed", "eedly":
+		if len(w.b)-len(s) >= w.r1 {
+			w.replace(s, "ee")
+		}
+	case "ed", "edly", "ing", "ingly":
+		if !w.containsVowel(len(w.b) - len(s)) {
+			return
+		}
+		w.replace(s, "")
+		switch {
+		case w.has("at"), w.has("bl"), w.has("iz"):
+			w.b = append(w.b, 'e')
+		case isEnDouble(w.b):
+			w.b = w.b[:len(w.b)-1]
+		case w.isShort():
+			w.b = append(w.b, 'e')
+		}
+	}
+}
+
+func (w *enWord) step1c() {
+	n := len(w.b)
+	if n > 2 && (w.b[n-1] == 'y' || w.b[n-1] == 'Y') && !isEnVowel(w.b[n-2]) {
+		w.b[n-1] = 'i'
+	}
+}
+
+var enStep2 = [...][2]string{
+	{"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"abli", "able"},
+	{"entli", "ent"}, {"izer", "ize"}, {"ization", "ize"}, {"ational", "ate"},
+	{"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"aliti", "al"},
+	{"alli", "al"}, {"fulness", "ful"}, {"ousli", "ous"}, {"ousness", "ous"},
+	{"iveness", "ive"}, {"iviti", "ive"}, {"biliti", "ble"}, {"bli", "ble"},
+	{"ogi", "og"}, {"fulli", "ful"}, {"lessli", "less"}, {"li", ""},
+}
+
+var enStep3 = [...][2]string{
+	{"tional", "tion"}, {"ational", "ate"}, {"alize", "al"}, {"icate", "ic"},
+	{"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}, {"ative", ""},
+}
+
+// longestRule returns the index of the rule whose suffix is the longest
+// ending of w, or -1.
+func (w *enWord) longestRule(rules [][2]string) int {
+	best := -1
+	for i, r := range rules {
+		if (best < 0 || len(r[0]) > len(rules[best][0])) && w.has(r[0]) {
+			best = i
+		}
+	}
+	return best
+}
+
+func (w *enWord) step2() {
+	i := w.longestRule(enStep2[:])
+	if i < 0 {
+		return
+	}
+	suf, rep := enStep2[i][0], enStep2[i][1]
+	start := len(w.b) - len(suf)
+	if start < w.r1 {
+		return
+	}
+	switch suf {
+	case "ogi":
+		if start == 0 || w.b[start-1] != 'l' {
+			return
+		}
+	case "li":
+		if start == 0 || !isEnLiEnding(w.b[start-1]) {
+			return
+		}
+	}
+	w.replace(suf, rep)
+}
+
+func (w *enWord) step3() {
+	i := w.longestRule(enStep3[:])
+	if i < 0 {
+		return
+	}
+	suf, rep := enStep3[i][0], enStep3[i][1]
+	start := len(w.b) - len(suf)
+	if start < w.r1 || (suf == "ative" && start < w.r2) {
+		return
+	}
+	w.replace(suf, rep)
+}
+
+func (w *enWord) step4() {
+	s := w.longest("al", "ance", "ence", "er", "ic", "able", "ible", "ant",
+		"ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion")
+	if s == "" {
+		return
+	}
+	start := len(w.b) - len(s)
+	if start < w.r2 {
+		return
+	}
+	if s == "ion" && (start == 0 || (w.b[start-1] != 's' && w.b[start-1] != 't')) {
+		return
+	}
+	w.replace(s, "")
+}
+
+func (w *enWord) step5() {
+	n := len(w.b)
+	if n == 0 {
+		return
+	}
+	switch w.b[n-1] {
+	case 'e':
+		if n-1 >= w.r2 || (n-1 >= w.r1 && !shortSyllableAt(w.b, n-1)) {
+			w.b = w.b[:n-1]
+		}
+	case 'l':
+		if n-1 >= w.r2 && n >= 2 && w.b[n-2] == 'l' {
+			w.b = w.b[:n-1]
+		}
+	}
+}
+
+func enException1(word string) (string, bool) {
+	switch word {
+	case "skis":
+		return "ski", true
+	case "skies":
+		return "sky", true
+	case "dying":
+		return "die", true
+	case "lying":
+		return "lie", true
+	case "tying":
+		return "tie", true
+	case "idly":
+		return "idl", true
+	case "gently":
+		return "gentl", true
+	case "ugly":
+		return "ugli", true
+	case "early":
+		return "earli", true
+	case "only":
+		return "onli", true
+	case "singly":
+		return "singl", true
+	case "sky", "news", "howe", "atlas", "cosmos", "bias", "andes":
+		return word, true
+	}
+	return "", false
+}
+
+func enException2(word string) bool {
+	switch word {
+	case "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed":
+		return true
+	}
+	return false
+}
