@@ -1,0 +1,504 @@
+package googleplay
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/time/rate"
+
+	"github.com/reputekit/repute/review"
+	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/sourcestest"
+)
+
+const (
+	pkg    = "com.example.shop"
+	secret = "ya29.secret-access-token-value"
+)
+
+// fast are the options every test client gets: no pacing, tiny backoff.
+func fast(base string, extra ...sources.Option) []sources.Option {
+	return append([]sources.Option{
+		sources.WithBaseURL(base),
+		sources.WithToken(secret),
+		sources.WithRateLimit(rate.Inf, 0),
+		sources.WithBackoff(time.Millisecond, 5*time.Millisecond),
+	}, extra...)
+}
+
+func newClient(t *testing.T, base string, extra ...sources.Option) *Client {
+	t.Helper()
+	c, err := New(pkg, fast(base, extra...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// genReviews makes n reviews in list order, newest first.
+func genReviews(n int) []review.Review {
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	rs := make([]review.Review, n)
+	for i := range rs {
+		id := fmt.Sprintf("gp:rv%05d", i)
+		rs[i] = review.Review{
+			ID: review.Key(Name, id), Source: Name, ExternalID: id, ProductID: pkg,
+			Author: review.Author{Name: "Reviewer " + id}, Rating: float64(1 + i%5), Lang: "en", Helpful: i % 3,
+			Body:      fmt.Sprintf("Review number %d — text as the customer wrote it. ", i),
+			CreatedAt: base.Add(-time.Duration(i) * time.Hour),
+		}
+	}
+	return rs
+}
+
+// walk collects a walk: the reviews, the per-item errors and the error
+// that ended it.
+func walk(t *testing.T, src sources.Source, q sources.Query) (got []review.Review, items []*sources.DecodeError, end error) {
+	t.Helper()
+	for rv, err := range src.Reviews(t.Context(), q) {
+		if err != nil {
+			if de, ok := errors.AsType[*sources.DecodeError](err); ok && de.Item >= 0 {
+				items = append(items, de)
+				continue
+			}
+			if end != nil {
+				t.Fatalf("a second ending error %v after %v", err, end)
+			}
+			end = err
+			continue
+		}
+		if end != nil {
+			t.Fatalf("review after the ending error %v", end)
+		}
+		got = append(got, rv)
+	}
+	return got, items, end
+}
+
+func ids(rs []review.Review) []string {
+	out := make([]string, len(rs))
+	for i, rv := range rs {
+		out[i] = rv.ExternalID
+	}
+	return out
+}
+
+func noSecret(t *testing.T, err error) {
+	t.Helper()
+	if err != nil && strings.Contains(err.Error(), secret) {
+		t.Errorf("error text carries the token: %v", err)
+	}
+}
+
+func TestNewValidates(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"", "a/b", "x?y", "x#y"} {
+		if _, err := New(name); !errors.Is(err, sources.ErrInvalidOption) {
+			t.Errorf("New(%q) error = %v, want ErrInvalidOption", name, err)
+		}
+	}
+	if _, err := New(pkg, sources.WithBaseURL("ftp://x")); !errors.Is(err, sources.ErrInvalidOption) {
+		t.Errorf("bad base URL accepted: %v", err)
+	}
+	c, err := New(pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name() != "googleplay" {
+		t.Errorf("Name() = %q", c.Name())
+	}
+}
+
+// TestReviewsFixtures serves the two fixture pages in the documented shape
+// and checks the requests and everything decoded.
+func TestReviewsFixtures(t *testing.T) {
+	t.Parallel()
+	pages := map[string][]byte{
+		"": readFixture(t, "googleplay-reviews-page1.json"),
+		"ChsKFzE3NzMzOTYwMDAwMDAjZXhhbXBsZRAC": readFixture(t, "googleplay-reviews-page2.json"),
+	}
+	var reqs []*http.Request
+	srv := sourcestest.NewServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reqs = append(reqs, r)
+		body, ok := pages[r.URL.Query().Get("token")]
+		if !ok || r.URL.Path != "/androidpublisher/v3/applications/"+pkg+"/reviews" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(body)
+	}))
+	got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
+	if end != nil || len(items) != 0 {
+		t.Fatalf("walk ended with %v, item errors %v", end, items)
+	}
+	var want []review.Review
+	for _, f := range []string{"googleplay-reviews-page1.json", "googleplay-reviews-page2.json"} {
+		for _, rv := range fixtureReviews[f] {
+			rv.ProductID = pkg
+			want = append(want, rv)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reviews (-want +got):\n%s", diff)
+	}
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2", len(reqs))
+	}
+	for _, r := range reqs {
+		if got := r.Header.Get("Authorization"); got != "Bearer "+secret {
+			t.Errorf("Authorization = %q", got)
+		}
+		if got := r.URL.Query().Get("maxResults"); got != "100" {
+			t.Errorf("maxResults = %q, want 100 (the largest page)", got)
+		}
+		if strings.Contains(r.URL.RawQuery, secret) {
+			t.Error("token in the URL")
+		}
+	}
+}
+
+func TestReviewsPaginationToTheEnd(t *testing.T) {
+	t.Parallel()
+	rs := genReviews(234)
+	srv := sourcestest.NewServer(t, sourcestest.NewGooglePlay(pkg, rs...))
+	got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
+	if end != nil || len(items) != 0 {
+		t.Fatalf("walk ended with %v, item errors %v", end, items)
+	}
+	if diff := cmp.Diff(rs, got); diff != "" {
+		t.Errorf("reviews (-want +got):\n%s", diff)
+	}
+	if n := srv.Count(); n != 3 {
+		t.Errorf("%d requests, want 3 pages of 100", n)
+	}
+}
+
+func TestReviewsQuery(t *testing.T) {
+	t.Parallel()
+	rs := genReviews(120)
+	srv := sourcestest.NewServer(t, sourcestest.NewGooglePlay(pkg, rs...))
+	c := newClient(t, srv.URL)
+
+	got, _, end := walk(t, c, sources.Query{Max: 7})
+	if end != nil || len(got) != 7 {
+		t.Errorf("Max 7: %d reviews, end %v", len(got), end)
+	}
+	got, _, end = walk(t, c, sources.Query{Since: rs[9].CreatedAt})
+	if end != nil {
+		t.Fatal(end)
+	}
+	if diff := cmp.Diff(ids(rs[:10]), ids(got)); diff != "" {
+		t.Errorf("Since (-want +got):\n%s", diff)
+	}
+	// Another package is unknown here: ErrNotFound, not an empty walk.
+	_, _, end = walk(t, c, sources.Query{ProductID: "com.other.app"})
+	if !errors.Is(end, sources.ErrNotFound) {
+		t.Errorf("other package: %v, want ErrNotFound", end)
+	}
+}
+
+// TestFaults runs the walk through every scripted fault and checks that
+// nothing is lost or doubled.
+func TestFaults(t *testing.T) {
+	t.Parallel()
+	page2 := sourcestest.OnPath("/reviews", "token", "Chs100")
+	tests := []struct {
+		name    string
+		script  func(s *sourcestest.Server, g *sourcestest.GooglePlay)
+		opts    []sources.Option
+		badIDs  []string // ids reported as per-item DecodeErrors
+		endIs   error    // the error that ends the walk (nil = none)
+		lostIDs int      // reviews that may not arrive because the walk ended
+	}{
+		{name: "429 retry-after seconds", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "1", Body: string(readFixture(t, "google-429.json"))})
+		}},
+		{name: "429 retry-after date", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: sourcestest.RetryAfterDate(time.Now().Add(time.Second))})
+		}},
+		{name: "503 burst", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.Script(sourcestest.Times(3, sourcestest.Fault{Status: 503})...)
+		}},
+		{name: "truncated body", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Truncate: true})
+		}},
+		{name: "cut json", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Cut: true})
+		}},
+		{name: "html instead of json", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Mutate: func([]byte) []byte { return []byte("<html>oops</html>") }})
+		}},
+		{name: "malformed review", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Mutate: func(b []byte) []byte {
+				return bytes.Replace(b, []byte(`"starRating":5`), []byte(`"starRating":"5"`), 1)
+			}})
+		}, badIDs: []string{"gp:rv00104"}},
+		{name: "review inserted at the top mid-walk", script: func(s *sourcestest.Server, g *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Before: func() {
+				g.Prepend(review.Review{ExternalID: "new", Rating: 5, Body: "new", CreatedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+			}})
+		}},
+		{name: "expired token", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Status: 401, Body: string(readFixture(t, "google-401.json"))})
+		}, endIs: sources.ErrUnauthorized, lostIDs: 150},
+		{name: "throttled beyond the cap", script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "3600"})
+		}, endIs: sources.ErrRateLimited, lostIDs: 150},
+		{name: "throttled until retries run out", opts: []sources.Option{sources.WithMaxRetries(2)}, script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Times(3, sourcestest.Fault{Status: 429, RetryAfter: "0"})...)
+		}, endIs: sources.ErrRateLimited, lostIDs: 150},
+		{name: "503 burst longer than the retries", opts: []sources.Option{sources.WithMaxRetries(1)}, script: func(s *sourcestest.Server, _ *sourcestest.GooglePlay) {
+			s.ScriptFor(page2, sourcestest.Times(2, sourcestest.Fault{Status: 503})...)
+		}, endIs: errors.New("503"), lostIDs: 150},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rs := genReviews(250)
+			g := sourcestest.NewGooglePlay(pkg, rs...)
+			srv := sourcestest.NewServer(t, g)
+			tt.script(srv, g)
+			got, items, end := walk(t, newClient(t, srv.URL, tt.opts...), sources.Query{})
+			noSecret(t, end)
+			switch {
+			case tt.endIs == nil && end != nil:
+				t.Fatalf("walk ended with %v", end)
+			case tt.endIs != nil && end == nil:
+				t.Fatalf("walk ended cleanly, want %v", tt.endIs)
+			case tt.endIs != nil && !errors.Is(end, tt.endIs) && !strings.Contains(end.Error(), tt.endIs.Error()):
+				t.Fatalf("walk ended with %v, want %v", end, tt.endIs)
+			}
+			var bad []string
+			for _, de := range items {
+				noSecret(t, de)
+				if de.Source != Name || de.Page == "" {
+					t.Errorf("DecodeError without source or page: %+v", de)
+				}
+				bad = append(bad, de.ExternalID)
+			}
+			if diff := cmp.Diff(tt.badIDs, bad); diff != "" {
+				t.Errorf("bad items (-want +got):\n%s", diff)
+			}
+			// Every review arrives exactly once, except the bad ones and
+			// those after an ending error.
+			seen := map[string]int{}
+			for _, rv := range got {
+				seen[rv.ExternalID]++
+			}
+			for id, n := range seen {
+				if n != 1 {
+					t.Errorf("review %s yielded %d times", id, n)
+				}
+			}
+			want := len(rs) - len(tt.badIDs) - tt.lostIDs
+			var missing int
+			for _, rv := range rs {
+				if seen[rv.ExternalID] == 0 {
+					missing++
+				}
+			}
+			if len(rs)-missing != want {
+				t.Errorf("%d of %d reviews arrived, want %d", len(rs)-missing, len(rs), want)
+			}
+		})
+	}
+}
+
+func TestExpiredTokenRefresh(t *testing.T) {
+	t.Parallel()
+	g := sourcestest.NewGooglePlay(pkg, genReviews(60)...)
+	srv := sourcestest.NewServer(t, g)
+	srv.AcceptTokens("fresh-token-2")
+	var refreshed atomic.Bool
+	c, err := New(pkg, sources.WithBaseURL(srv.URL), sources.WithRateLimit(rate.Inf, 0),
+		sources.WithTokenFunc(func(_ context.Context, stale string) (string, error) {
+			if stale != "" {
+				refreshed.Store(true)
+			}
+			if refreshed.Load() {
+				return "fresh-token-2", nil
+			}
+			return "stale-token-1", nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, end := walk(t, c, sources.Query{})
+	if end != nil || len(got) != 60 || !refreshed.Load() {
+		t.Fatalf("%d reviews, end %v, refreshed %v", len(got), end, refreshed.Load())
+	}
+	// Without a way to refresh, an expired token ends the walk.
+	_, _, end = walk(t, newClient(t, srv.URL), sources.Query{})
+	if !errors.Is(end, sources.ErrUnauthorized) {
+		t.Errorf("end = %v, want ErrUnauthorized", end)
+	}
+	noSecret(t, end)
+}
+
+func TestEndlessPagesGuard(t *testing.T) {
+	t.Parallel()
+	// A server that answers every page with the same review and a fresh
+	// token, and one that repeats its token.
+	for _, same := range []bool{false, true} {
+		var n atomic.Int32
+		srv := sourcestest.NewServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			k := n.Add(1)
+			tok := "again"
+			if !same {
+				tok = fmt.Sprintf("tok%d", k)
+			}
+			fmt.Fprintf(w, `{"reviews":[{"reviewId":"only","comments":[{"userComment":{"text":"x","starRating":1,"lastModified":{"seconds":"1773309600"}}}]}],"tokenPagination":{"nextPageToken":%q}}`, tok)
+		}))
+		got, _, end := walk(t, newClient(t, srv.URL), sources.Query{})
+		if !errors.Is(end, sources.ErrPaginationLoop) {
+			t.Errorf("same=%v: end = %v, want ErrPaginationLoop", same, end)
+		}
+		if len(got) != 1 {
+			t.Errorf("same=%v: %d reviews, want 1", same, len(got))
+		}
+		if n.Load() > 10 {
+			t.Errorf("same=%v: %d requests before giving up", same, n.Load())
+		}
+	}
+}
+
+func TestReplyRoundTrip(t *testing.T) {
+	t.Parallel()
+	rs := genReviews(3)
+	p := sourcestest.NewGooglePlay(pkg, rs...)
+	srv, log := recording(t, p)
+	c := newClient(t, srv.URL)
+	ctx := t.Context()
+
+	const text = "Ačiū! Thank you — we fixed the crash.  "
+	if err := c.Reply(ctx, rs[1].ExternalID, text); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reply(ctx, rs[2].ID, "Second reply"); err != nil { // "googleplay:<id>" works too
+		t.Fatal(err)
+	}
+	got, _, end := walk(t, c, sources.Query{})
+	if end != nil {
+		t.Fatal(end)
+	}
+	if got[1].Reply == nil || got[1].Reply.Body != text {
+		t.Errorf("reply after round trip = %+v, want %q byte for byte", got[1].Reply, text)
+	}
+	if got[2].Reply == nil || got[2].Reply.Body != "Second reply" {
+		t.Errorf("second reply = %+v", got[2].Reply)
+	}
+	post := log()[0]
+	if post.Method != http.MethodPost || post.Path != "/androidpublisher/v3/applications/"+pkg+"/reviews/"+rs[1].ExternalID+":reply" {
+		t.Fatalf("reply request = %s %s", post.Method, post.Path)
+	}
+	if want := `{"replyText":"Ačiū! Thank you — we fixed the crash.  "}`; string(post.Body) != want {
+		t.Errorf("reply body = %s, want %s", post.Body, want)
+	}
+	if err := c.Reply(ctx, "unknown", "x"); !errors.Is(err, sources.ErrNotFound) {
+		t.Errorf("reply to unknown review: %v, want ErrNotFound", err)
+	}
+}
+
+func TestReplyCheckedBeforeSending(t *testing.T) {
+	t.Parallel()
+	srv, log := recording(t, sourcestest.NewGooglePlay(pkg, genReviews(1)...))
+	c := newClient(t, srv.URL)
+	long := strings.Repeat("ė", MaxReplyChars+1) // 351 characters
+	err := c.Reply(t.Context(), "gp:rv00000", long)
+	if !errors.Is(err, sources.ErrReplyTooLong) {
+		t.Fatalf("err = %v, want ErrReplyTooLong", err)
+	}
+	if rt, ok := errors.AsType[*ReplyTooLongError](err); !ok || rt.Length != 351 || rt.Max != MaxReplyChars {
+		t.Errorf("err = %#v", err)
+	}
+	if err := c.Reply(t.Context(), "gp:rv00000", ""); err == nil {
+		t.Error("empty reply accepted")
+	}
+	if err := c.Reply(t.Context(), "a/b", "x"); err == nil {
+		t.Error("review id with a slash accepted")
+	}
+	if n := len(log()); n != 0 {
+		t.Errorf("%d requests sent for replies that break the rules", n)
+	}
+	// 350 characters of two bytes each: within the limit.
+	if err := c.Reply(t.Context(), "gp:rv00000", strings.Repeat("ė", MaxReplyChars)); err != nil {
+		t.Errorf("reply of exactly %d characters: %v", MaxReplyChars, err)
+	}
+}
+
+// recorded is a request as recording saw it.
+type recorded struct {
+	Method, Path string
+	Body         []byte
+}
+
+// recording serves h and records each request with its body.
+func recording(t *testing.T, h http.Handler) (*httptest.Server, func() []recorded) {
+	var mu sync.Mutex
+	var log []recorded
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		log = append(log, recorded{r.Method, r.URL.Path, body})
+		mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, func() []recorded {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]recorded(nil), log...)
+	}
+}
+
+// throttled is a RoundTripper that answers everything with 429 and a long
+// Retry-After, without a network (for synctest).
+type throttled struct{}
+
+func (throttled) RoundTrip(r *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: http.StatusTooManyRequests,
+		Header:     http.Header{"Retry-After": {"120"}},
+		Body:       io.NopCloser(strings.NewReader(`{"error":{"code":429}}`)),
+		Request:    r,
+	}, nil
+}
+
+// TestCancelMidWait cancels the walk while it waits out a Retry-After and
+// checks, on the fake clock, that it returns at the moment of cancellation.
+func TestCancelMidWait(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		c, err := New(pkg, sources.WithBaseURL("https://example.invalid"), sources.WithToken(secret),
+			sources.WithHTTPClient(&http.Client{Transport: throttled{}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		start := time.Now()
+		time.AfterFunc(10*time.Second, cancel)
+		var end error
+		for _, err := range c.Reviews(ctx, sources.Query{}) {
+			end = err
+		}
+		if !errors.Is(end, context.Canceled) {
+			t.Errorf("end = %v, want context.Canceled", end)
+		}
+		if d := time.Since(start); d != 10*time.Second {
+			t.Errorf("returned %v after start, want exactly 10s (the cancel)", d)
+		}
+	})
+}
