@@ -333,7 +333,7 @@ func (q *Question) validate(surveyID string, i int, earlier []Question, seen map
 		if len(q.Choices) > 0 {
 			bad("Choices", "a scale question has no choices")
 		}
-		errs = q.Scale.validate(bad, errs)
+		q.Scale.validate(bad)
 	case KindSingle, KindMultiple:
 		if q.Scale != nil {
 			bad("Scale", "only scale questions have a scale")
@@ -400,7 +400,7 @@ func (q *Question) validate(surveyID string, i int, earlier []Question, seen map
 	return errs
 }
 
-func (sc *Scale) validate(bad func(field, problem string), errs []error) []error {
+func (sc *Scale) validate(bad func(field, problem string)) {
 	if p := sc.Points(); sc.Max <= sc.Min || p > MaxScalePoints {
 		bad("Scale", fmt.Sprintf("%d–%d is not a scale of 2–%d points", sc.Min, sc.Max, MaxScalePoints))
 	}
@@ -427,7 +427,6 @@ func (sc *Scale) validate(bad func(field, problem string), errs []error) []error
 	default:
 		bad("Scale.Metric", fmt.Sprintf("unknown metric %q (want nps, csat, ces or empty)", truncate(string(sc.Metric), 32)))
 	}
-	return errs
 }
 
 func (q *Question) choice(id string) int {
