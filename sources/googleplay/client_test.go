@@ -126,7 +126,7 @@ func TestNewValidates(t *testing.T) {
 func TestReviewsFixtures(t *testing.T) {
 	t.Parallel()
 	pages := map[string][]byte{
-		"": readFixture(t, "googleplay-reviews-page1.json"),
+		"":                                     readFixture(t, "googleplay-reviews-page1.json"),
 		"ChsKFzE3NzMzOTYwMDAwMDAjZXhhbXBsZRAC": readFixture(t, "googleplay-reviews-page2.json"),
 	}
 	var reqs []*http.Request
