@@ -163,6 +163,9 @@ func (w *enWord) replace(suffix, with string) {
 }
 
 func (w *enWord) containsVowel(end int) bool {
+	if end <= 0 {
+		return false
+	}
 	for _, c := range w.b[:end] {
 		if isEnVowel(c) {
 			return true
