@@ -1,6 +1,7 @@
 package sourcestest
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -75,7 +76,11 @@ type rule struct {
 // script. Faults are consumed one per matching request, in order; when the
 // script is empty the handler answers. Safe for concurrent use.
 type Server struct {
+	// Server is the listening test server; nil for a server made with
+	// NewLocal.
 	*httptest.Server
+	// URL is the base URL to pass to sources.WithBaseURL.
+	URL     string
 	handler http.Handler
 
 	mu    sync.Mutex
@@ -95,8 +100,32 @@ func NewServer(tb testing.TB, h http.Handler) *Server {
 	tb.Helper()
 	s := &Server{handler: h, perSecond: map[int64]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.Server.URL
 	tb.Cleanup(s.Close)
 	return s
+}
+
+// Start starts a listening Server in front of h outside a test (in an
+// Example, say); the caller closes it.
+func Start(h http.Handler) *Server {
+	s := &Server{handler: h, perSecond: map[int64]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.Server.URL
+	return s
+}
+
+// NewLocal returns a Server that does not listen: reach it through
+// Transport (it works inside a testing/synctest bubble). URL is
+// "http://platform.test".
+func NewLocal(h http.Handler) *Server {
+	return &Server{handler: h, perSecond: map[int64]int{}, URL: "http://platform.test"}
+}
+
+// Close shuts the listening server down (a no-op for NewLocal).
+func (s *Server) Close() {
+	if s.Server != nil {
+		s.Server.Close()
+	}
 }
 
 // Script queues faults for the next requests, whatever they are.
@@ -198,6 +227,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	var body []byte
 	if r.Body != nil {
 		body, _ = io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	f, faulted := s.next(r)
 	s.mu.Lock()

@@ -1,0 +1,42 @@
+// Package trustpilot reads and answers a business unit's Trustpilot
+// reviews through the Trustpilot API (https://api.trustpilot.com).
+//
+// # Authentication
+//
+// The public list needs the API key (Trustpilot's "client id"), sent in
+// the apikey header: sources.WithAPIKey. The private list (WithPrivate) and
+// replies need an OAuth2 business-user access token: sources.WithToken, or
+// sources.WithTokenFunc to refresh it (Trustpilot tokens live 100 hours;
+// refreshing too often is itself answered with 429). Private calls send both
+// headers. Replies also need the replying business user's id
+// (WithAuthorID): client-credentials tokens are not tied to a user.
+//
+// # Paging
+//
+// Trustpilot pages by number (page, perPage ≤ 100). New reviews arriving
+// at the head of a newest-first list shift every later page down, so the
+// next page repeats reviews and the new ones are not on any page read so
+// far. Reviews de-duplicates by review id and, after the last page of a
+// newest-first walk, re-reads pages from the head until one brings nothing
+// new, so a review inserted at the top mid-walk is not lost. A review
+// deleted mid-walk shifts the later ones up; one of them may then be missed
+// by this walk (the next walk sees it). WithOrder(OldestFirst) avoids both
+// effects for full syncs.
+//
+// # Time
+//
+// Query.Since and Query.Until are sent as startDateTime/endDateTime in UTC
+// (Trustpilot's filter has no zone). Trustpilot filters on the creation
+// time, so an edit to a review created before Since is not seen by such a
+// walk; a walk without Since sees every review.
+//
+// # Mapping
+//
+// Rating = stars (1–5, null ⇒ 0), Verified = isVerified, Helpful =
+// numberOfLikes, Lang = language, OrderID = referenceId (private list),
+// LocationID = location.id, Reply = companyReply, Status: "active" ⇒
+// Published (Flagged when reportData is set), "pending" ⇒ Pending,
+// "hidden"/"archived" ⇒ Hidden, "removed"/"deleted" ⇒ Removed. UpdatedAt
+// is updatedAt (zero when the review was never edited, as review.Review
+// documents). URL is the review's public page.
+package trustpilot
