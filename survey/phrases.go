@@ -105,7 +105,11 @@ func loadList(lang, name string) *phraseList {
 			}
 			p := phrase{text: line}
 			for _, w := range strings.Fields(fold(line)) {
-				if w != "_" && !strings.HasSuffix(w, "*") {
+				switch {
+				case w == "_":
+				case strings.HasSuffix(w, "*"):
+					w = surface(lang, w)
+				default:
 					w = stemWord(lang, w)
 				}
 				p.words = append(p.words, w)
@@ -120,12 +124,14 @@ func loadList(lang, name string) *phraseList {
 // stemmed holds a text's tokens and their stems in one language.
 type stemmed struct {
 	toks  []token
+	words []string // surface forms (see surface)
 	stems []string
 }
 
 func stemTokens(lang string, toks []token) stemmed {
-	s := stemmed{toks: toks, stems: make([]string, len(toks))}
+	s := stemmed{toks: toks, words: make([]string, len(toks)), stems: make([]string, len(toks))}
 	for i, t := range toks {
+		s.words[i] = surface(lang, t.word)
 		s.stems[i] = stemWord(lang, t.word)
 	}
 	return s
@@ -163,7 +169,7 @@ func (l *phraseList) find(s stemmed) []match {
 
 func (p phrase) matchAt(s stemmed, i int) bool {
 	for j, w := range p.words {
-		tok, st := s.toks[i+j].word, s.stems[i+j]
+		tok, st := s.words[i+j], s.stems[i+j]
 		switch {
 		case w == "_":
 		case strings.HasSuffix(w, "*"):

@@ -191,6 +191,7 @@ func TestLintRules(t *testing.T) {
 		{"Не правда ли, доставка была быстрой?", "leading-question"},
 		{"Kaip labai jums patiko mūsų parduotuvė?", "leading-question"},
 		{"Kaip vertinate mūsų puikų aptarnavimą?", "leading-question"},
+		{"Kaip vertinate musu puiku aptarnavima?", "leading-question"},
 		{"Rate the speed and politeness of delivery.", "double-barreled"},
 		{"How satisfied were you with our prices as well as the range?", "double-barreled"},
 		{"Оцените скорость и вежливость доставки.", "double-barreled"},
