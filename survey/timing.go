@@ -52,7 +52,9 @@ type Policy struct {
 	QuietStart int `json:"quiet_start,omitempty"`
 	QuietEnd   int `json:"quiet_end,omitempty"`
 	// Deadline after the trigger past which an unsent invitation is
-	// dropped (0 = [DefaultDeadline]). It must exceed Delay.
+	// dropped (0 = [DefaultDeadline]). It must exceed Delay. Like every
+	// duration here it is an absolute span: across a daylight-saving change
+	// the local clock time moves by the hour.
 	Deadline time.Duration `json:"deadline,omitempty"`
 	// Reminder, when positive, schedules one reminder that long after the
 	// invitation (moved out of quiet hours); it is left out when it would
