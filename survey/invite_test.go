@@ -1,0 +1,167 @@
+package survey
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func findingKeys(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Rule+":"+f.Severity.String()+":"+f.Field)
+	}
+	return out
+}
+
+func TestCheckInvitation(t *testing.T) {
+	t.Parallel()
+	anyOffer := &Offer{Text: "a 5 € voucher", Condition: OfferAnyReview}
+	tests := []struct {
+		name string
+		m    Message
+		want map[Platform][]string
+	}{
+		{
+			name: "neutral en",
+			m:    Message{Subject: "How was your order?", Body: "Thank you for shopping with us. Tell others about your experience: we read every review, good or bad."},
+			want: map[Platform][]string{},
+		},
+		{
+			name: "discount for a review, en",
+			m:    Message{Body: "Write a review and get 10% off your next order!"},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"incentive:error:body"},
+				PlatformTrustpilot: {"incentive:error:body"},
+				PlatformFTC:        {"missing-disclosure:warning:body"},
+				PlatformShop:       {"missing-disclosure:warning:body"},
+			},
+		},
+		{
+			name: "discount for a review, ru",
+			m:    Message{Subject: "Оцените покупку", Body: "Оставьте отзыв о покупке и получите промокод на скидку 10%."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"incentive:error:body", "incentive:error:body"},
+				PlatformTrustpilot: {"incentive:error:body", "incentive:error:body"},
+				PlatformFTC:        {"missing-disclosure:warning:body"},
+				PlatformShop:       {"missing-disclosure:warning:body"},
+			},
+		},
+		{
+			name: "gift for a 5-star review, lt",
+			m:    Message{Body: "Už 5 žvaigždučių atsiliepimą gausite dovaną!"},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"incentive:error:body", "conditioned-incentive:error:body"},
+				PlatformTrustpilot: {"incentive:error:body", "conditioned-incentive:error:body"},
+				PlatformFTC:        {"conditioned-incentive:error:body"},
+				PlatformShop:       {"conditioned-incentive:error:body"},
+			},
+		},
+		{
+			name: "positive-only offer",
+			m:    Message{Body: "Tell us what you think.", Offer: &Offer{Text: "free gift", Condition: OfferPositiveReview}},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"conditioned-incentive:error:offer"},
+				PlatformTrustpilot: {"conditioned-incentive:error:offer"},
+				PlatformFTC:        {"conditioned-incentive:error:offer"},
+				PlatformShop:       {"conditioned-incentive:error:offer"},
+			},
+		},
+		{
+			name: "disclosed offer for any review",
+			m:    Message{Body: "We'd value your honest review, whether positive or negative; the voucher is yours either way.", Offer: anyOffer},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"incentive:error:body", "incentive:error:offer"},
+				PlatformTrustpilot: {"incentive:error:body", "incentive:error:offer"},
+			},
+		},
+		{
+			name: "gating en",
+			m:    Message{Body: "If you were happy with your order, please review us on Google. If not, contact us first."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"gating:error:body", "gating:error:body"},
+				PlatformTrustpilot: {"gating:error:body", "gating:error:body"},
+				PlatformFTC:        {"gating:warning:body", "gating:warning:body"},
+				PlatformShop:       {"gating:warning:body", "gating:warning:body"},
+			},
+		},
+		{
+			name: "gating ru",
+			m:    Message{Body: "Если вам понравилась покупка, оставьте отзыв."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"gating:error:body"},
+				PlatformTrustpilot: {"gating:error:body"},
+				PlatformFTC:        {"gating:warning:body"},
+				PlatformShop:       {"gating:warning:body"},
+			},
+		},
+		{
+			name: "gating lt without diacritics",
+			m:    Message{Body: "Jei esate patenkinti, parasykite atsiliepima."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"gating:error:body"},
+				PlatformTrustpilot: {"gating:error:body"},
+				PlatformFTC:        {"gating:warning:body"},
+				PlatformShop:       {"gating:warning:body"},
+			},
+		},
+		{
+			name: "asks for five stars",
+			m:    Message{Subject: "Leave us 5 stars!", Body: "It only takes a minute."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"positive-request:error:subject"},
+				PlatformTrustpilot: {"positive-request:error:subject"},
+				PlatformFTC:        {"positive-request:warning:subject"},
+				PlatformShop:       {"positive-request:warning:subject"},
+			},
+		},
+		{
+			name: "asks to change a review, ru",
+			m:    Message{Body: "Мы вернули деньги. Не могли бы вы изменить свой отзыв?"},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"revise-request:warning:body"},
+				PlatformTrustpilot: {"revise-request:warning:body"},
+				PlatformFTC:        {"revise-request:warning:body"},
+				PlatformShop:       {"revise-request:warning:body"},
+			},
+		},
+		{
+			name: "loyalty reward not tied to reviewing",
+			m:    Message{Body: "Tell us how we did. Members collect loyalty points on every order.", Offer: &Offer{Text: "loyalty points", Condition: OfferNotTied}},
+			want: map[Platform][]string{},
+		},
+		{
+			name: "incentive words away from the review",
+			m:    Message{Body: "How did we do? Please review your order. Our summer sale gives 20% discount on hats."},
+			want: map[Platform][]string{
+				PlatformGoogle:     {"incentive:suggestion:body"},
+				PlatformTrustpilot: {"incentive:suggestion:body"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		for _, dest := range []Platform{PlatformGoogle, PlatformTrustpilot, PlatformFTC, PlatformShop} {
+			fs := CheckInvitation(tc.m, dest)
+			if diff := cmp.Diff(tc.want[dest], findingKeys(fs)); diff != "" {
+				t.Errorf("%s → %s (-want +got):\n%s", tc.name, dest, diff)
+			}
+			for _, f := range fs {
+				if f.Policy == "" || f.Message == "" {
+					t.Errorf("%s → %s: finding without policy or message: %+v", tc.name, dest, f)
+				}
+				text := map[string]string{"subject": tc.m.Subject, "body": tc.m.Body}[f.Field]
+				if f.Field != "offer" && (f.Start < 0 || f.End > len(text) || f.Start > f.End) {
+					t.Errorf("%s: span %d–%d outside %q", tc.name, f.Start, f.End, text)
+				}
+			}
+		}
+	}
+}
+
+func TestCheckInvitationUnknownPlatform(t *testing.T) {
+	t.Parallel()
+	fs := CheckInvitation(Message{Body: "Review us for a discount!"}, "myspace")
+	if diff := cmp.Diff([]string{"unknown-platform:suggestion:", "missing-disclosure:warning:body"}, findingKeys(fs)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
