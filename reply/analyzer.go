@@ -1,0 +1,24 @@
+package reply
+
+// signals is what the rules need to know about a review's text beyond
+// the phrase data: how much it complains, how toxic it is, its language
+// and the sentiment aspects it raises.
+type signals struct {
+	Negativity float64 // 0..1
+	Negative   bool    // the text's label is negative
+	Positive   bool    // the text's label is positive
+	Lang       string  // "en", "ru", "lt" or ""
+	Toxicity   float64 // 0..1
+	Aspects    []string
+	Known      bool // an analyzer produced these values
+}
+
+// textAnalyzer is the seam between the rules and the sentiment engine.
+type textAnalyzer interface {
+	signals(text string) signals
+}
+
+// noAnalyzer knows nothing; the rules then rely on stars and phrase data.
+type noAnalyzer struct{}
+
+func (noAnalyzer) signals(string) signals { return signals{} }

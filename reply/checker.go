@@ -1,0 +1,764 @@
+package reply
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/reputekit/repute/review"
+)
+
+// langData is one language's compiled phrase data.
+type langData struct {
+	sets        map[string]*phraseSet // "file:section"
+	aspects     *phraseSet            // tagged with the aspect name
+	aspectNames map[string]string
+	msgs        map[string]string
+	draft       map[string]string
+	function    map[string]bool
+}
+
+func (ld *langData) set(key string) *phraseSet {
+	if ld == nil {
+		return nil
+	}
+	return ld.sets[key]
+}
+
+// Checker checks draft replies against the guidelines. Build it once with
+// [NewChecker]: the phrase data is compiled then, and a Checker is
+// read-only afterwards, so it is safe for concurrent use by many
+// goroutines.
+type Checker struct {
+	cfg     config
+	langs   map[string]*langData
+	earlier []signature
+	faq     []compiledFAQ
+}
+
+// NewChecker compiles the embedded phrase data with the options' changes.
+// It reports every invalid option (errors match [ErrOption] or
+// [ErrPolicy]).
+func NewChecker(opts ...Option) (*Checker, error) {
+	c := &Checker{}
+	if err := c.cfg.apply(opts); err != nil {
+		return nil, err
+	}
+	raw, err := loadRaw()
+	if err != nil {
+		return nil, err
+	}
+	extra := map[string][]string{}
+	for _, p := range c.cfg.phrases {
+		extra[p.lang+"/"+p.file+":"+p.section] = append(extra[p.lang+"/"+p.file+":"+p.section], p.lines...)
+	}
+	c.langs = map[string]*langData{}
+	for _, lang := range Langs {
+		ld := &langData{sets: map[string]*phraseSet{}, function: map[string]bool{}}
+		for file, secs := range raw[lang] {
+			if kvFiles[file] {
+				continue
+			}
+			if file == "aspects" {
+				merged := map[string][]string{}
+				for s, l := range secs {
+					merged[s] = append(cloneLines(l), extra[lang+"/aspects:"+s]...)
+				}
+				if ld.aspects, err = compileTagged(merged); err != nil {
+					return nil, fmt.Errorf("reply: %s/aspects: %w", lang, err)
+				}
+				continue
+			}
+			for s, l := range secs {
+				key := file + ":" + s
+				lines := append(cloneLines(l), extra[lang+"/"+key]...)
+				if ld.sets[key], err = compileSet(lines); err != nil {
+					return nil, fmt.Errorf("reply: %s/%s: %w", lang, key, err)
+				}
+			}
+		}
+		// Lists an option created that the data does not have.
+		for k, l := range extra {
+			if !strings.HasPrefix(k, lang+"/") {
+				continue
+			}
+			key := strings.TrimPrefix(k, lang+"/")
+			if _, ok := ld.sets[key]; ok || strings.HasPrefix(key, "aspects:") {
+				continue
+			}
+			if ld.sets[key], err = compileSet(l); err != nil {
+				return nil, err
+			}
+		}
+		for _, w := range raw[lang]["lang"]["function"] {
+			ld.function[fold(w)] = true
+		}
+		ld.msgs = raw.kv(lang, "messages")
+		ld.draft = raw.kv(lang, "draft")
+		ld.aspectNames = map[string]string{}
+		for k, v := range ld.msgs {
+			if a, ok := strings.CutPrefix(k, "aspect."); ok {
+				ld.aspectNames[a] = v
+			}
+		}
+		c.langs[lang] = ld
+	}
+	for _, e := range c.cfg.earlier {
+		c.earlier = append(c.earlier, newSignature(tokenize(e).toks))
+	}
+	c.cfg.earlier = nil
+	for _, f := range c.cfg.faq {
+		cf := compiledFAQ{FAQ: f}
+		if cf.set, err = compileSet(f.Keywords); err != nil {
+			return nil, err
+		}
+		c.faq = append(c.faq, cf)
+	}
+	if c.cfg.analyzer == nil {
+		c.cfg.analyzer = defaultAnalyzer()
+	}
+	return c, nil
+}
+
+// replyOnly marks an aspects section whose terms count only in the reply
+// ("[quality:reply]": offering a repair addresses a defect).
+const replyOnly = ":reply"
+
+func cloneLines(l []string) []string { return append([]string(nil), l...) }
+
+var defaultChecker = sync.OnceValues(func() (*Checker, error) { return NewChecker() })
+
+// Check checks a draft reply to r against every rule and returns the
+// findings in rule order (see [Rules]), each rule's findings by offset.
+//
+// Check is a convenience over a shared default [Checker]; options that
+// change the phrase data ([WithPhrases], [WithFAQ]) make it compile a
+// fresh Checker for the call. Invalid options are skipped: use
+// [NewChecker] to see their errors.
+func Check(r review.Review, draft string, opts ...Option) []Finding {
+	var probe config
+	_ = probe.apply(opts)
+	if probe.compileOnly || len(probe.earlier) > 0 {
+		var valid []Option
+		for _, o := range opts {
+			var cf config
+			if o != nil && o(&cf) == nil {
+				valid = append(valid, o)
+			}
+		}
+		c, err := NewChecker(valid...)
+		if err != nil {
+			return nil
+		}
+		return c.Check(r, draft)
+	}
+	c, err := defaultChecker()
+	if err != nil {
+		return nil
+	}
+	return c.Check(r, draft, opts...)
+}
+
+// Check checks a draft reply to r. Per-call options may set the time
+// ([WithNow]), the policy, order numbers, disabled rules, severities and
+// the message language; options that change phrase data or earlier
+// replies belong to [NewChecker] and are ignored here.
+func (c *Checker) Check(r review.Review, draft string, opts ...Option) []Finding {
+	cfg := c.cfg
+	cfg.disabled = cloneMap(c.cfg.disabled)
+	cfg.severity = cloneMap(c.cfg.severity)
+	cfg.orders = append([]string(nil), c.cfg.orders...)
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		var probe config
+		if o(&probe) != nil || probe.compileOnly || len(probe.earlier) > 0 {
+			continue
+		}
+		_ = o(&cfg)
+	}
+	if cfg.now.IsZero() {
+		cfg.now = time.Now()
+	}
+	cfg.policy = cfg.policy.withDefaults()
+	k := &check{c: c, cfg: &cfg, draft: draft}
+	k.run(r)
+	return k.out
+}
+
+func cloneMap[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil {
+		return nil
+	}
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// check is the state of one Check call.
+type check struct {
+	c     *Checker
+	cfg   *config
+	draft string
+	d     *doc
+	lang  string // the draft's language, or the review's when unknown
+	dlang string // the draft's detected language ("" unknown)
+	rv    *reviewInfo
+	out   []Finding
+	// per-draft facts shared by several rules
+	dAspects map[string]bool
+	channel  bool
+	quotes   []span
+}
+
+// sets returns the phrase sets for key in the check's language, or in
+// every language when it is unknown.
+func (k *check) find(key string) []match {
+	if ld := k.c.langs[k.lang]; ld != nil {
+		return ld.set(key).find(k.d.toks, nil)
+	}
+	var out []match
+	for _, l := range Langs {
+		out = k.c.langs[l].set(key).find(k.d.toks, out)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
+	return out
+}
+
+func (k *check) has(key string) bool { return len(k.find(key)) > 0 }
+
+// msg renders the message key in the configured language.
+func (k *check) msg(key string, args ...string) string {
+	lang := k.cfg.msgLang
+	if lang == MessagesInReplyLang {
+		lang = k.dlang
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	m, ok := k.c.langs[lang].msgs[key]
+	if !ok {
+		m = k.c.langs["en"].msgs[key]
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		m = strings.ReplaceAll(m, "{"+args[i]+"}", args[i+1])
+	}
+	return m
+}
+
+func (k *check) aspectName(a string) string {
+	lang := k.cfg.msgLang
+	if lang == MessagesInReplyLang {
+		lang = k.dlang
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	if n, ok := k.c.langs[lang].aspectNames[a]; ok {
+		return n
+	}
+	if n, ok := k.c.langs["en"].aspectNames[a]; ok {
+		return n
+	}
+	return a
+}
+
+func (k *check) add(rule string, start, end int, msgKey string, args ...string) {
+	if k.cfg.disabled[rule] {
+		return
+	}
+	sev, ok := k.cfg.severity[rule]
+	if !ok {
+		sev = defaultSeverity[rule]
+	}
+	if start < 0 || end > len(k.draft) || start > end {
+		start, end = 0, 0
+	}
+	k.out = append(k.out, Finding{Rule: rule, Severity: sev, Message: k.msg(msgKey, args...), Start: start, End: end})
+}
+
+func (k *check) on(rule string) bool { return !k.cfg.disabled[rule] }
+
+// tokSpan is the byte span of tokens [i, j).
+func (k *check) tokSpan(i, j int) span {
+	if i >= len(k.d.toks) || j <= i {
+		return span{}
+	}
+	return span{k.d.toks[i].start, k.d.toks[j-1].end}
+}
+
+func (k *check) sentSpan(tok int) span { return k.d.sentence(k.d.toks[tok].sent) }
+
+func (k *check) run(r review.Review) {
+	k.d = tokenize(k.draft)
+	k.rv = k.c.analyzeReview(r, k.cfg)
+	k.dlang = k.c.detectLang(k.d)
+	k.lang = k.dlang
+	if k.lang == "" {
+		k.lang = k.rv.lang
+	}
+	k.quotes = quoteSpans(k.draft)
+	k.dAspects = map[string]bool{}
+	if ld := k.c.langs[k.lang]; ld != nil {
+		for _, m := range ld.aspects.find(k.d.toks, nil) {
+			k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
+		}
+	} else {
+		for _, l := range Langs {
+			for _, m := range k.c.langs[l].aspects.find(k.d.toks, nil) {
+				k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
+			}
+		}
+	}
+	pd := k.findPrivate(r)
+	k.channel = k.hasChannel(pd)
+
+	k.ruleThanks()
+	k.ruleApology()
+	k.ruleAcknowledge()
+	k.ruleResolution()
+	k.ruleTakeOffline()
+	k.rulePhrases(RuleDefensive, "defensive:", "defensive")
+	k.ruleArgue()
+	k.ruleProvoked()
+	k.ruleLength()
+	k.rulePositiveClose()
+	k.ruleHighlightPositive()
+	k.ruleImprovement()
+	k.rulePersonal()
+	k.ruleTemplate()
+	k.rulePrivate(pd)
+	k.rulePlaceholder()
+	k.ruleLanguage()
+	k.ruleTimeliness(r)
+	sort.SliceStable(k.out, func(a, b int) bool {
+		ra, rb := ruleIndex[k.out[a].Rule], ruleIndex[k.out[b].Rule]
+		if ra != rb {
+			return ra < rb
+		}
+		return k.out[a].Start < k.out[b].Start
+	})
+}
+
+var ruleIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, r := range Rules {
+		m[r] = i
+	}
+	return m
+}()
+
+func (k *check) ruleThanks() {
+	if !k.on(RuleThanks) || k.d.words() == 0 && strings.TrimSpace(k.draft) == "" {
+		if k.on(RuleThanks) {
+			k.add(RuleThanks, 0, 0, "thanks")
+		}
+		return
+	}
+	if !k.has("thanks:") {
+		k.add(RuleThanks, 0, 0, "thanks")
+	}
+}
+
+// apologies returns the draft's apologies, negated ones removed.
+func (k *check) apologies() []match {
+	ms := disjoint(k.find("apology:"))
+	neg := k.find("apology:negator")
+	var out []match
+	for _, m := range ms {
+		negated := false
+		for _, n := range neg {
+			// a negator up to three words before, in the same sentence
+			if n.j <= m.i && m.i-n.j <= 3 && k.d.toks[n.i].sent == k.d.toks[m.i].sent {
+				negated = true
+			}
+		}
+		if !negated {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (k *check) ruleApology() {
+	aps := k.apologies()
+	if k.rv.complaint && len(aps) == 0 {
+		k.add(RuleApology, 0, 0, "apology")
+	}
+	if !k.on(RuleOverApology) {
+		return
+	}
+	if gr := k.find("over-apology:grovel"); len(gr) > 0 {
+		s := k.tokSpan(gr[0].i, gr[0].j)
+		k.add(RuleOverApology, s.start, s.end, "over-apology.grovel")
+		return
+	}
+	if len(aps) >= 3 {
+		s := k.tokSpan(aps[2].i, aps[2].j)
+		k.add(RuleOverApology, s.start, s.end, "over-apology", "n", strconv.Itoa(len(aps)))
+	}
+}
+
+func (k *check) ruleAcknowledge() {
+	if !k.on(RuleAcknowledge) {
+		return
+	}
+	var missed []string
+	seen := map[string]bool{}
+	for _, is := range k.rv.issues {
+		hit := false
+		for _, a := range is {
+			if k.dAspects[a] {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			name := k.aspectName(is[0])
+			if !seen[name] {
+				seen[name] = true
+				missed = append(missed, name)
+			}
+		}
+	}
+	if len(missed) > 0 {
+		k.add(RuleAcknowledge, 0, 0, "acknowledge", "issues", strings.Join(missed, ", "))
+		return
+	}
+	if k.rv.complaint && len(k.rv.issues) == 0 && !k.sharesDetail() {
+		k.add(RuleAcknowledge, 0, 0, "acknowledge.generic")
+	}
+}
+
+func (k *check) ruleResolution() {
+	if !k.rv.complaint || !k.on(RuleResolution) {
+		return
+	}
+	if k.channel || k.has("resolution:") {
+		return
+	}
+	k.add(RuleResolution, 0, 0, "resolution")
+}
+
+func (k *check) ruleTakeOffline() {
+	if !k.on(RuleTakeOffline) || !(k.rv.aggressive || k.rv.dispute) || k.channel {
+		return
+	}
+	key := "take-offline.dispute"
+	if k.rv.aggressive {
+		key = "take-offline.aggressive"
+	}
+	k.add(RuleTakeOffline, 0, 0, key)
+}
+
+// rulePhrases reports the sentence of every match of a phrase list.
+func (k *check) rulePhrases(rule, key, msgKey string) {
+	if !k.on(rule) {
+		return
+	}
+	last := -1
+	for _, m := range k.find(key) {
+		if k.inQuote(m) {
+			continue
+		}
+		sn := k.d.toks[m.i].sent
+		if sn == last {
+			continue
+		}
+		last = sn
+		s := k.sentSpan(m.i)
+		k.add(rule, s.start, s.end, msgKey)
+	}
+}
+
+func (k *check) ruleArgue() { k.rulePhrases(RuleArgue, "argue:", "argue") }
+
+func (k *check) inQuote(m match) bool {
+	s := k.tokSpan(m.i, m.j)
+	for _, q := range k.quotes {
+		if s.start >= q.start && s.end <= q.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *check) ruleProvoked() {
+	if !k.on(RuleProvoked) {
+		return
+	}
+	k.rulePhrases(RuleProvoked, "provoked:", "provoked")
+	// Shouting: three or more upper-case words in a row (abbreviations
+	// such as DHL, UK VAT come alone or in pairs).
+	toks := k.d.toks
+	for i := 0; i < len(toks); {
+		if !toks[i].upperRun {
+			i++
+			continue
+		}
+		j, words := i, 0
+		for j < len(toks) && (toks[j].upperRun || toks[j].letters == 0 && toks[j].digits > 0) {
+			if toks[j].upperRun {
+				words++
+			}
+			j++
+		}
+		if words >= 3 {
+			s := k.tokSpan(i, j)
+			k.add(RuleProvoked, s.start, s.end, "provoked.caps")
+			break
+		}
+		i = j
+	}
+	if k.rv.positive && !k.rv.complaint {
+		return
+	}
+	if i := strings.Index(k.draft, "!!!"); i >= 0 {
+		k.add(RuleProvoked, i, i+3, "provoked.exclaim")
+	} else if i := strings.Index(k.draft, "?!"); i >= 0 {
+		k.add(RuleProvoked, i, i+2, "provoked.exclaim")
+	}
+}
+
+func (k *check) ruleLength() {
+	if !k.on(RuleLength) {
+		return
+	}
+	n := k.d.words()
+	switch {
+	case n > k.cfg.policy.MaxWords:
+		k.add(RuleLength, 0, 0, "length.long", "n", strconv.Itoa(n), "max", strconv.Itoa(k.cfg.policy.MaxWords))
+	case n < k.cfg.policy.MinWords:
+		k.add(RuleLength, 0, 0, "length.short", "n", strconv.Itoa(n))
+	}
+}
+
+// closing returns the index of the draft's closing sentence, skipping a
+// sign-off, or -1.
+func (k *check) closing() int {
+	if len(k.d.sents) == 0 {
+		return -1
+	}
+	// Drop trailing lines that look like a signature.
+	end := len(k.draft)
+	signoff := k.find("positive-close:signoff")
+	for end > 0 {
+		body := strings.TrimRight(k.draft[:end], " \t\r\n")
+		nl := strings.LastIndexByte(body, '\n')
+		if nl < 0 {
+			break
+		}
+		line := strings.TrimSpace(body[nl+1:])
+		isSig := strings.HasPrefix(line, "-") || strings.HasPrefix(line, "—") || strings.HasPrefix(line, "–")
+		if !isSig {
+			for _, m := range signoff {
+				if k.d.toks[m.i].start > nl {
+					isSig = true
+				}
+			}
+		}
+		if !isSig {
+			wc := len(strings.Fields(line))
+			last, _ := utf8.DecodeLastRuneInString(line)
+			isSig = wc > 0 && wc <= 4 && !strings.ContainsRune(".!?…", last)
+		}
+		if !isSig {
+			break
+		}
+		end = nl
+	}
+	last := -1
+	for i, s := range k.d.sents {
+		if s.start < end {
+			last = i
+		}
+	}
+	return last
+}
+
+func (k *check) rulePositiveClose() {
+	if !k.on(RulePositiveClose) {
+		return
+	}
+	sn := k.closing()
+	if sn < 0 {
+		k.add(RulePositiveClose, 0, 0, "positive-close")
+		return
+	}
+	in := func(ms []match) bool {
+		for _, m := range ms {
+			if k.d.toks[m.i].sent == sn && !k.inQuote(m) {
+				return true
+			}
+		}
+		return false
+	}
+	s := k.d.sents[sn]
+	bad := in(k.find("positive-close:negative")) || in(k.find("defensive:")) || in(k.find("argue:")) || in(k.find("provoked:"))
+	good := in(k.find("positive-close:positive"))
+	if !good {
+		// An exclamation that is not shouting closes warmly ("Happy hiking!").
+		tail := strings.TrimRight(k.draft[s.start:s.end], " \t\r\n\"'»”)")
+		if strings.HasSuffix(tail, "!") && !strings.HasSuffix(tail, "!!!") {
+			good = true
+		}
+	}
+	if bad || !good {
+		k.add(RulePositiveClose, s.start, s.end, "positive-close")
+	}
+}
+
+func (k *check) ruleHighlightPositive() {
+	if !k.on(RuleHighlightPositive) || !k.rv.praise {
+		return
+	}
+	if k.has("highlight-positive:positive") {
+		return
+	}
+	// Echoing the reviewer's own praise counts too.
+	for _, t := range k.d.toks {
+		if k.rv.praiseWords[t.text] {
+			return
+		}
+	}
+	k.add(RuleHighlightPositive, 0, 0, "highlight-positive")
+}
+
+func (k *check) ruleImprovement() {
+	if !k.rv.complaint || !k.on(RuleImprovement) {
+		return
+	}
+	if !k.has("improvement:") {
+		k.add(RuleImprovement, 0, 0, "improvement")
+	}
+}
+
+// named reports whether the draft addresses the reviewer by name.
+func (k *check) named() bool {
+	for _, t := range k.d.toks {
+		if !t.capital {
+			continue
+		}
+		for _, n := range k.rv.names {
+			if strings.HasPrefix(t.text, n.prefix) && utf8.RuneCountInString(t.text) <= n.runes+3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharesDetail reports whether the draft names something concrete from
+// the review: an aspect it raises or a content word.
+func (k *check) sharesDetail() bool {
+	for a := range k.rv.aspects {
+		if k.dAspects[a] {
+			return true
+		}
+	}
+	stop := k.find("personal:stop")
+	stopped := map[int]bool{}
+	for _, m := range stop {
+		for i := m.i; i < m.j; i++ {
+			stopped[i] = true
+		}
+	}
+	for i, t := range k.d.toks {
+		if t.letters < 5 || stopped[i] {
+			continue
+		}
+		if k.rv.content[stem5(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *check) rulePersonal() {
+	if !k.on(RulePersonal) {
+		return
+	}
+	if strings.Contains(k.draft, slotOpen) {
+		k.add(RulePersonal, 0, 0, "personal.slots")
+		return
+	}
+	named := k.named()
+	for _, g := range k.find("personal:generic") {
+		s := k.tokSpan(g.i, g.j)
+		if named || k.inPlaceholder(s) {
+			continue
+		}
+		k.add(RulePersonal, s.start, s.end, "personal.generic")
+		return
+	}
+	if !named && !k.sharesDetail() {
+		k.add(RulePersonal, 0, 0, "personal")
+	}
+}
+
+func (k *check) ruleTemplate() {
+	if !k.on(RuleTemplate) || len(k.c.earlier) == 0 {
+		return
+	}
+	sig := newSignature(k.d.toks)
+	if sig.empty() {
+		return
+	}
+	best := 0.0
+	for _, e := range k.c.earlier {
+		if s := sig.similarity(e); s > best {
+			best = s
+		}
+	}
+	if best >= k.cfg.policy.TemplateThreshold {
+		k.add(RuleTemplate, 0, 0, "template", "pct", strconv.Itoa(int(best*100+0.5)))
+	}
+}
+
+func (k *check) ruleLanguage() {
+	if !k.on(RuleLanguage) || k.dlang == "" || k.rv.lang == "" || k.dlang == k.rv.lang {
+		return
+	}
+	k.add(RuleLanguage, 0, 0, "language", "draft", k.dlang, "review", k.rv.lang)
+}
+
+func (k *check) ruleTimeliness(r review.Review) {
+	if !k.on(RuleTimeliness) || r.CreatedAt.IsZero() {
+		return
+	}
+	within, ok := k.cfg.policy.DueWithin(r.Stars())
+	if !ok {
+		return
+	}
+	age := k.cfg.now.Sub(r.CreatedAt)
+	if age > within {
+		k.add(RuleTimeliness, 0, 0, "timeliness", "age", humanHours(age), "within", humanHours(within))
+	}
+}
+
+func humanHours(d time.Duration) string {
+	h := int(d.Hours() + 0.5)
+	if h >= 48 && h%24 == 0 {
+		return strconv.Itoa(h/24) + " d"
+	}
+	return strconv.Itoa(h) + " h"
+}
+
+// stem5 is the crude shared stem for detail overlap: the first five runes.
+func stem5(s string) string {
+	n := 0
+	for i := range s {
+		if n == 5 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}

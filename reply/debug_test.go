@@ -1,0 +1,24 @@
+package reply
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDebugCase(t *testing.T) {
+	id := os.Getenv("REPLY_CASE")
+	if id == "" {
+		t.Skip("set REPLY_CASE")
+	}
+	cases := readCases(t, filepath.Join("..", "..", "shared", "data", "reply", "cases-dev.jsonl"))
+	for _, lc := range cases {
+		if !strings.HasPrefix(lc.ID, id) {
+			continue
+		}
+		for _, f := range Check(lc.toReview(), lc.Draft, WithNow(lc.DraftedAt)) {
+			t.Logf("%s %s %q %s", lc.ID, f.Rule, lc.Draft[f.Start:f.End], f.Message)
+		}
+	}
+}

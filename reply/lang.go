@@ -1,0 +1,61 @@
+package reply
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ltLetters are the letters only Lithuanian (of en/ru/lt) writes.
+const ltLetters = "ąčęėįšųūžĄČĘĖĮŠŲŪŽ"
+
+// detectLang returns "ru" for Cyrillic text and "en" or "lt" for Latin
+// text by its function words and Lithuanian letters, or "" when the text
+// is too short to tell. Brand names in Latin letters inside Russian text
+// do not outvote the Cyrillic words.
+func (c *Checker) detectLang(d *doc) string {
+	cyr, lat := 0, 0
+	var en, lt int
+	for _, t := range d.toks {
+		if t.letters == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(d.src[t.start:t.end])
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			continue
+		case unicode.Is(unicode.Latin, r):
+			lat++
+		default:
+			continue
+		}
+		if strings.ContainsAny(d.src[t.start:t.end], ltLetters) {
+			lt += 2
+		}
+		if c.langs["lt"].function[t.text] {
+			lt++
+		}
+		if c.langs["en"].function[t.text] {
+			en++
+		}
+	}
+	switch {
+	case cyr == 0 && lat == 0:
+		return ""
+	case cyr > lat:
+		return "ru"
+	case lat > cyr && cyr > 0 && lat < 2:
+		return ""
+	}
+	if lt == en {
+		// One word that is only a brand or a name: undecided.
+		return ""
+	}
+	// A single function word is weak evidence; it still separates
+	// "Gerai." from "Ok." but never flips a long text on its own.
+	if lt > en {
+		return "lt"
+	}
+	return "en"
+}

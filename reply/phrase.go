@@ -1,0 +1,282 @@
+package reply
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pattern syntax (see rules/README.md): words separated by spaces; a word
+// ending in '*' matches any token that starts with it, a word starting
+// with '*' any token that ends with it, a lone '*' any one token, ".." up
+// to three tokens; a line starting with '!' is an exception that cancels
+// the list's matches it overlaps.
+
+type pkind uint8
+
+const (
+	pLit pkind = iota
+	pPrefix
+	pSuffix
+	pAny
+	pGap
+)
+
+type ptok struct {
+	kind pkind
+	s    string
+}
+
+type phrase struct {
+	text   string // the line as written
+	toks   []ptok
+	except bool
+	tag    string // the section a tagged set took it from
+}
+
+// parsePhrase compiles one line of a phrase list.
+func parsePhrase(line string) (*phrase, error) {
+	ph := &phrase{text: line}
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "!") {
+		ph.except = true
+		line = strings.TrimSpace(line[1:])
+	}
+	for _, w := range strings.Fields(line) {
+		switch {
+		case w == "*":
+			ph.toks = append(ph.toks, ptok{kind: pAny})
+			continue
+		case w == "..":
+			ph.toks = append(ph.toks, ptok{kind: pGap})
+			continue
+		}
+		kind := pLit
+		if strings.HasSuffix(w, "*") {
+			kind = pPrefix
+			w = strings.TrimSuffix(w, "*")
+		} else if strings.HasPrefix(w, "*") {
+			kind = pSuffix
+			w = strings.TrimPrefix(w, "*")
+		}
+		sub := tokenize(w).toks
+		if len(sub) == 0 {
+			return nil, fmt.Errorf("reply: phrase %q: %q has no letters or digits", ph.text, w)
+		}
+		for k, t := range sub {
+			pk := pLit
+			if kind == pPrefix && k == len(sub)-1 {
+				pk = pPrefix
+			}
+			if kind == pSuffix && k == 0 {
+				pk = pSuffix
+			}
+			ph.toks = append(ph.toks, ptok{kind: pk, s: t.text})
+		}
+	}
+	if len(ph.toks) == 0 {
+		return nil, fmt.Errorf("reply: phrase %q is empty", ph.text)
+	}
+	if k := ph.toks[0].kind; k != pLit && k != pPrefix {
+		return nil, fmt.Errorf("reply: phrase %q must start with a word or a word*", ph.text)
+	}
+	if ph.toks[len(ph.toks)-1].kind == pGap {
+		return nil, fmt.Errorf("reply: phrase %q must not end with ..", ph.text)
+	}
+	return ph, nil
+}
+
+type trieNode struct {
+	next   map[rune]*trieNode
+	exact  []*phrase // phrases whose first token is this word
+	prefix []*phrase // phrases whose first token is this prefix
+}
+
+// phraseSet is a compiled, immutable phrase list.
+type phraseSet struct {
+	root   trieNode
+	n      int
+	except bool // has exceptions
+}
+
+func (ps *phraseSet) add(ph *phrase) {
+	n := &ps.root
+	for _, r := range ph.toks[0].s {
+		if n.next == nil {
+			n.next = make(map[rune]*trieNode)
+		}
+		c := n.next[r]
+		if c == nil {
+			c = &trieNode{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	if ph.toks[0].kind == pPrefix {
+		n.prefix = append(n.prefix, ph)
+	} else {
+		n.exact = append(n.exact, ph)
+	}
+	ps.n++
+	if ph.except {
+		ps.except = true
+	}
+}
+
+// compileSet compiles phrase lines into a set.
+func compileSet(lines []string) (*phraseSet, error) {
+	ps := &phraseSet{}
+	for _, l := range lines {
+		ph, err := parsePhrase(l)
+		if err != nil {
+			return nil, err
+		}
+		ps.add(ph)
+	}
+	return ps, nil
+}
+
+// compileTagged compiles every section of a file into one set whose
+// phrases carry their section name as tag.
+func compileTagged(secs map[string][]string) (*phraseSet, error) {
+	ps := &phraseSet{}
+	for tag, lines := range secs {
+		for _, l := range lines {
+			ph, err := parsePhrase(l)
+			if err != nil {
+				return nil, err
+			}
+			ph.tag = tag
+			ps.add(ph)
+		}
+	}
+	return ps, nil
+}
+
+// match is a phrase found at tokens [i, j).
+type match struct {
+	ph   *phrase
+	i, j int
+}
+
+func tokMatches(p ptok, t *token) bool {
+	switch p.kind {
+	case pLit:
+		return t.text == p.s
+	case pPrefix:
+		return strings.HasPrefix(t.text, p.s)
+	case pSuffix:
+		return strings.HasSuffix(t.text, p.s)
+	case pAny:
+		return true
+	}
+	return false
+}
+
+// matchRest matches pattern tokens ps against toks from k, all within
+// sentence sent; it returns the end index or -1.
+func matchRest(ps []ptok, toks []token, k, sent int) int {
+	if len(ps) == 0 {
+		return k
+	}
+	p := ps[0]
+	if p.kind == pGap {
+		for g := 0; g <= 3; g++ {
+			if k+g > len(toks) {
+				break
+			}
+			if g > 0 && toks[k+g-1].sent != sent {
+				break
+			}
+			if e := matchRest(ps[1:], toks, k+g, sent); e >= 0 {
+				return e
+			}
+		}
+		return -1
+	}
+	if k >= len(toks) || toks[k].sent != sent || !tokMatches(p, &toks[k]) {
+		return -1
+	}
+	return matchRest(ps[1:], toks, k+1, sent)
+}
+
+// find returns every match of the set in toks, exceptions applied: a
+// match that overlaps an exception's match is dropped. Results are in
+// order of start token.
+func (ps *phraseSet) find(toks []token, out []match) []match {
+	if ps == nil || ps.n == 0 {
+		return out
+	}
+	base := len(out)
+	var exc []match
+	for i := range toks {
+		t := &toks[i]
+		n := &ps.root
+		try := func(list []*phrase) {
+			for _, ph := range list {
+				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
+					if ph.except {
+						exc = append(exc, match{ph, i, e})
+					} else {
+						out = append(out, match{ph, i, e})
+					}
+				}
+			}
+		}
+		s := t.text
+		for len(s) > 0 {
+			r, w := utf8.DecodeRuneInString(s)
+			n = n.next[r]
+			if n == nil {
+				break
+			}
+			s = s[w:]
+			if len(n.prefix) > 0 {
+				try(n.prefix)
+			}
+		}
+		if n != nil && len(s) == 0 && len(n.exact) > 0 {
+			try(n.exact)
+		}
+	}
+	if len(exc) == 0 {
+		return out
+	}
+	kept := out[:base]
+	for _, m := range out[base:] {
+		drop := false
+		for _, x := range exc {
+			if m.i < x.j && x.i < m.j {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// disjoint keeps non-overlapping matches, preferring the earliest and
+// then the longest; ms must be ordered by start.
+func disjoint(ms []match) []match {
+	var out []match
+	end := -1
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		// pick the longest among matches starting at the same token
+		for k+1 < len(ms) && ms[k+1].i == m.i {
+			k++
+			if ms[k].j > m.j {
+				m = ms[k]
+			}
+		}
+		if m.i < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.j
+	}
+	return out
+}

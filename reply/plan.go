@@ -1,0 +1,6 @@
+package reply
+
+type compiledFAQ struct {
+	FAQ
+	set *phraseSet
+}

@@ -1,0 +1,375 @@
+package reply
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reputekit/repute/review"
+)
+
+// privItem is a piece of contact or payment data found in a draft.
+type privItem struct {
+	span
+	kind     string // "email", "phone", "card", "order", "address"
+	business bool   // the shop's own, offered to the customer
+}
+
+var emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
+
+// digitsOnly keeps the ASCII digits of s.
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// luhn reports whether a digit string passes the Luhn check.
+func luhn(d string) bool {
+	sum, dbl := 0, false
+	for i := len(d) - 1; i >= 0; i-- {
+		n := int(d[i] - '0')
+		if dbl {
+			n *= 2
+			if n > 9 {
+				n -= 9
+			}
+		}
+		sum += n
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+// numberRuns finds runs of digits joined by single spaces, dashes, dots
+// and brackets, with an optional leading '+'.
+func numberRuns(s string) []span {
+	var out []span
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c == '+' || c == '(') {
+			i++
+			continue
+		}
+		start := i
+		j := i
+		if c == '+' || c == '(' {
+			j++
+		}
+		lastDigit := -1
+		for j < len(s) {
+			ch := s[j]
+			if ch >= '0' && ch <= '9' {
+				lastDigit = j
+				j++
+				continue
+			}
+			if (ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')' || ch == '\u00a0') && j+1 < len(s) && lastDigit >= 0 {
+				nx := s[j+1]
+				if nx >= '0' && nx <= '9' || nx == '(' || (ch == ')' && nx == ' ') {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if lastDigit < 0 {
+			i = j + 1
+			continue
+		}
+		out = append(out, span{start, lastDigit + 1})
+		i = lastDigit + 1
+	}
+	return out
+}
+
+// masked reports whether the number at s[start:] continues a masked
+// value such as ****1234 or XXXX-1234.
+func masked(s string, start int) bool {
+	k := start
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:k])
+		switch r {
+		case '*', '•', '·', '×', 'X', 'x', '#':
+			if r == '#' {
+				return false
+			}
+			return true
+		case ' ', '-':
+			k -= w
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+var tollFree = []string{"800", "0800", "8800", "1800", "888", "877", "866", "855", "844", "833", "0808", "880"}
+
+func (k *check) tokIndexAt(pos int) int {
+	for i, t := range k.d.toks {
+		if t.end > pos {
+			return i
+		}
+	}
+	return len(k.d.toks)
+}
+
+// context returns whether business or customer context phrases end
+// within four tokens before tokens index i, in the same sentence.
+func (k *check) contextBefore(i int, key string) bool {
+	for _, m := range k.find(key) {
+		if m.j <= i && i-m.j <= 4 && (i >= len(k.d.toks) || k.d.toks[m.i].sent == k.d.toks[min(i, len(k.d.toks)-1)].sent) {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *check) declared(value string, digits bool) bool {
+	for _, c := range k.cfg.policy.Contacts {
+		if digits {
+			a, b := digitsOnly(c), digitsOnly(value)
+			if len(a) >= 6 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a)) {
+				return true
+			}
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(c), value) {
+			return true
+		}
+	}
+	return false
+}
+
+// findPrivate finds e-mail addresses, phone numbers, card numbers, order
+// numbers and street addresses in the draft and decides whose they are.
+func (k *check) findPrivate(r review.Review) []privItem {
+	s := k.draft
+	var out []privItem
+	if strings.IndexByte(s, '@') >= 0 {
+		for _, loc := range emailRE.FindAllStringIndex(s, -1) {
+			addr := s[loc[0]:loc[1]]
+			it := privItem{span: span{loc[0], loc[1]}, kind: "email"}
+			it.business = k.businessEmail(addr, k.tokIndexAt(loc[0]))
+			out = append(out, it)
+		}
+	}
+	taken := func(a, b int) bool {
+		for _, it := range out {
+			if a < it.end && it.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	// Order numbers the review or the caller named.
+	for _, o := range k.rv.orders {
+		if len(o) < 4 {
+			continue
+		}
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], o)
+			if i < 0 {
+				break
+			}
+			i += from
+			if !masked(s, i) && !taken(i, i+len(o)) {
+				out = append(out, privItem{span: span{i, i + len(o)}, kind: "order"})
+			}
+			from = i + len(o)
+		}
+	}
+	// Order numbers the draft spells out after an order keyword.
+	for _, m := range k.find("private-data:order") {
+		for i := m.j; i < len(k.d.toks) && i <= m.j+2; i++ {
+			t := k.d.toks[i]
+			if t.digits >= 5 && !masked(s, t.start) && !taken(t.start, t.end) {
+				out = append(out, privItem{span: span{t.start, t.end}, kind: "order"})
+				break
+			}
+		}
+	}
+	// Phone and card numbers.
+	for _, sp := range numberRuns(s) {
+		if taken(sp.start, sp.end) || masked(s, sp.start) {
+			continue
+		}
+		raw := s[sp.start:sp.end]
+		d := digitsOnly(raw)
+		// glued to letters (a product code) → not a number of interest
+		if sp.start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:sp.start]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		switch {
+		case len(d) >= 13 && len(d) <= 19 && luhn(d) && !strings.HasPrefix(raw, "+"):
+			out = append(out, privItem{span: sp, kind: "card"})
+		case isPhone(raw, d):
+			it := privItem{span: sp, kind: "phone"}
+			ti := k.tokIndexAt(sp.start)
+			switch {
+			case k.declared(raw, true):
+				it.business = true
+			case k.contextBefore(ti, "private-data:customer"):
+			case k.contextBefore(ti, "private-data:business"):
+				it.business = true
+			default:
+				for _, p := range tollFree {
+					if strings.HasPrefix(d, p) {
+						it.business = true
+					}
+				}
+			}
+			out = append(out, it)
+		}
+	}
+	// Street addresses.
+	out = append(out, k.findAddresses(taken)...)
+	return out
+}
+
+// isPhone: an international number (+ and 8–15 digits) or a local one of
+// 9–12 digits written in groups; dates and plain amounts are not phones.
+func isPhone(raw, d string) bool {
+	if strings.HasPrefix(raw, "+") {
+		return len(d) >= 8 && len(d) <= 15
+	}
+	if len(d) < 9 || len(d) > 12 {
+		return false
+	}
+	if datePattern.MatchString(raw) {
+		return false
+	}
+	return true
+}
+
+var datePattern = regexp.MustCompile(`^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{4}$`)
+
+func (k *check) businessEmail(addr string, ti int) bool {
+	if k.declared(addr, false) {
+		return true
+	}
+	local, domain, _ := strings.Cut(strings.ToLower(addr), "@")
+	if k.contextBefore(ti, "private-data:customer") {
+		return false
+	}
+	for _, n := range k.rv.names {
+		if strings.Contains(fold(local), n.prefix) {
+			return false
+		}
+	}
+	if k.contextBefore(ti, "private-data:business") {
+		return true
+	}
+	for _, m := range k.c.freemail() {
+		if domain == m || strings.HasSuffix(m, "*") && strings.HasPrefix(domain, strings.TrimSuffix(m, "*")) {
+			return false
+		}
+	}
+	for _, role := range k.c.roles() {
+		if local == role || strings.HasPrefix(local, role+".") || strings.HasPrefix(local, role+"-") || strings.HasPrefix(local, role+"_") {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Checker) freemail() []string {
+	raw, _ := loadRaw()
+	return raw["en"]["private-data"]["freemail"]
+}
+
+func (c *Checker) roles() []string {
+	raw, _ := loadRaw()
+	var out []string
+	for _, l := range Langs {
+		out = append(out, raw[l]["private-data"]["role"]...)
+	}
+	return out
+}
+
+// findAddresses finds street addresses: a street keyword ("g.", "ул.",
+// "Street") next to a capitalised name and a house number.
+func (k *check) findAddresses(taken func(a, b int) bool) []privItem {
+	var out []privItem
+	toks := k.d.toks
+	for _, m := range k.find("private-data:street") {
+		// shapes: Name KW Number (lt, en) or KW Name Number (ru) or Number Name KW (en)
+		var a, b int = -1, -1
+		switch {
+		case m.i > 0 && toks[m.i-1].capital && m.j < len(toks) && toks[m.j].digits > 0:
+			a, b = m.i-1, m.j+1
+		case m.j+1 < len(toks) && toks[m.j].capital && toks[m.j+1].digits > 0:
+			a, b = m.i, m.j+2
+		case m.j+2 < len(toks) && toks[m.j].capital && toks[m.j+1].capital && toks[m.j+2].digits > 0:
+			a, b = m.i, m.j+3
+		case m.i > 1 && toks[m.i-1].capital && toks[m.i-2].digits > 0:
+			a, b = m.i-2, m.j
+		case m.i > 2 && toks[m.i-1].capital && toks[m.i-2].capital && toks[m.i-3].digits > 0:
+			a, b = m.i-3, m.j
+		}
+		if a < 0 {
+			continue
+		}
+		// swallow a flat number and a following "d. 5", "-45"
+		for b < len(toks) && toks[b].digits > 0 && toks[b].letters <= 1 && toks[b].start-toks[b-1].end <= 2 {
+			b++
+		}
+		sp := span{toks[a].start, toks[b-1].end}
+		if taken(sp.start, sp.end) {
+			continue
+		}
+		it := privItem{span: sp, kind: "address"}
+		if k.declared(k.draft[sp.start:sp.end], false) || k.contextBefore(a, "private-data:business") {
+			it.business = true
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// hasChannel reports whether the draft invites the customer to a private
+// channel: a channel phrase, the shop's own contact, or a channel the
+// policy names.
+func (k *check) hasChannel(pd []privItem) bool {
+	for _, it := range pd {
+		if it.business && (it.kind == "email" || it.kind == "phone") {
+			return true
+		}
+	}
+	if k.has("take-offline:channel") {
+		return true
+	}
+	low := strings.ToLower(k.draft)
+	for _, c := range k.cfg.policy.Channels {
+		if c != "" && strings.Contains(low, strings.ToLower(c)) {
+			return true
+		}
+	}
+	for _, c := range k.cfg.policy.Contacts {
+		if c != "" && strings.Contains(low, strings.ToLower(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (k *check) rulePrivate(pd []privItem) {
+	if !k.on(RulePrivateData) {
+		return
+	}
+	for _, it := range pd {
+		if it.business {
+			continue
+		}
+		k.add(RulePrivateData, it.start, it.end, "private-data."+it.kind)
+	}
+}

@@ -1,0 +1,274 @@
+package reply
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reputekit/repute/review"
+)
+
+type namePrefix struct {
+	prefix string
+	runes  int
+}
+
+// reviewInfo is what the rules know about the review being answered.
+type reviewInfo struct {
+	stars       int
+	lang        string
+	d           *doc
+	sig         signals
+	complaint   bool // low rating, or a 3★/unrated text that complains
+	positive    bool // 4–5★, or an unrated text that praises
+	issues      [][]string
+	aspects     map[string]bool
+	praise      bool
+	praiseWords map[string]bool
+	aggressive  bool
+	dispute     bool
+	words       int
+	names       []namePrefix
+	content     map[string]bool
+	orders      []string
+}
+
+// findIn runs a phrase list of lang (all languages when "") over toks.
+func (c *Checker) findIn(lang, key string, toks []token) []match {
+	if ld := c.langs[lang]; ld != nil {
+		return ld.set(key).find(toks, nil)
+	}
+	var out []match
+	for _, l := range Langs {
+		out = c.langs[l].set(key).find(toks, out)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
+	return out
+}
+
+func (c *Checker) aspectsIn(lang string, toks []token) []match {
+	if ld := c.langs[lang]; ld != nil {
+		return ld.aspects.find(toks, nil)
+	}
+	var out []match
+	for _, l := range Langs {
+		out = c.langs[l].aspects.find(toks, out)
+	}
+	return out
+}
+
+func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
+	text := r.Title
+	if text != "" && r.Body != "" {
+		text += "\n"
+	}
+	text += r.Body
+	ri := &reviewInfo{stars: r.Stars(), d: tokenize(text), aspects: map[string]bool{}, praiseWords: map[string]bool{}, content: map[string]bool{}}
+	ri.words = ri.d.words()
+	an := cfg.analyzer
+	if an == nil {
+		an = noAnalyzer{}
+	}
+	ri.sig = an.signals(text)
+	switch {
+	case r.Lang != "":
+		ri.lang = strings.ToLower(r.Lang)
+	case ri.sig.Lang != "":
+		ri.lang = ri.sig.Lang
+	default:
+		ri.lang = c.detectLang(ri.d)
+	}
+	lang := ri.lang
+	if c.langs[lang] == nil {
+		lang = ""
+	}
+	toks := ri.d.toks
+
+	// Clauses: split at sentence ends, commas, dashes and conjunctions.
+	clause := make([]int, len(toks))
+	conj := map[int]bool{}
+	for _, m := range c.findIn(lang, "review:conjunction", toks) {
+		conj[m.i] = true
+	}
+	cl := 0
+	for i := range toks {
+		if i > 0 {
+			between := text[toks[i-1].end:toks[i].start]
+			if toks[i].sent != toks[i-1].sent || conj[i] || strings.ContainsAny(between, ",:;—–()") || strings.Contains(between, " - ") {
+				cl++
+			}
+		}
+		clause[i] = cl
+	}
+	n := cl + 1
+	clAspects := make([]map[string]bool, n)
+	clPraise := make([]bool, n)
+	clNeg := make([]bool, n)
+	for _, m := range c.aspectsIn(lang, toks) {
+		if strings.HasSuffix(m.ph.tag, replyOnly) {
+			continue
+		}
+		x := clause[m.i]
+		if clAspects[x] == nil {
+			clAspects[x] = map[string]bool{}
+		}
+		clAspects[x][m.ph.tag] = true
+		ri.aspects[m.ph.tag] = true
+	}
+	negators := c.findIn(lang, "review:negator", toks)
+	negated := func(m match) bool {
+		for _, g := range negators {
+			if g.j <= m.i && m.i-g.j <= 2 && clause[g.i] == clause[m.i] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range c.findIn(lang, "review:negative", toks) {
+		clNeg[clause[m.i]] = true
+	}
+	for _, g := range negators {
+		clNeg[clause[g.i]] = true
+	}
+	for _, m := range c.findIn(lang, "review:praise", toks) {
+		if negated(m) {
+			clNeg[clause[m.i]] = true
+			continue
+		}
+		clPraise[clause[m.i]] = true
+		ri.praise = true
+		for i := m.i; i < m.j; i++ {
+			ri.praiseWords[toks[i].text] = true
+		}
+	}
+	hasNeg := false
+	for _, v := range clNeg {
+		hasNeg = hasNeg || v
+	}
+
+	// Complaint or praise.
+	switch {
+	case ri.stars >= 1 && ri.stars <= 2:
+		ri.complaint = true
+	case ri.stars >= 4:
+		ri.positive = true
+	default:
+		if ri.sig.Known {
+			ri.complaint = ri.sig.Negative || ri.sig.Negativity >= 0.3
+		}
+		if !ri.complaint && hasNeg {
+			ri.complaint = true
+		}
+		// A 3★ review that raises an aspect without praising it complains.
+		for x := 0; x < n && !ri.complaint && ri.stars == 3; x++ {
+			if len(clAspects[x]) > 0 && !clPraise[x] {
+				ri.complaint = true
+			}
+		}
+		if ri.stars == 0 && !ri.complaint && (ri.sig.Positive || ri.praise) {
+			ri.positive = true
+		}
+	}
+
+	// Issues: clauses that raise an aspect and complain about it.
+	seen := map[string]bool{}
+	for x := 0; x < n; x++ {
+		if len(clAspects[x]) == 0 {
+			continue
+		}
+		if clPraise[x] && !clNeg[x] {
+			continue
+		}
+		if !ri.complaint && !clNeg[x] {
+			continue
+		}
+		var as []string
+		for a := range clAspects[x] {
+			as = append(as, a)
+		}
+		sort.Strings(as)
+		key := strings.Join(as, "+")
+		if !seen[key] {
+			seen[key] = true
+			ri.issues = append(ri.issues, as)
+		}
+	}
+
+	// Aggression and dispute, for take-offline.
+	ri.aggressive = ri.sig.Toxicity >= 0.5 || len(c.findIn(lang, "take-offline:aggressive", toks)) > 0 || shouts(toks, text)
+	ri.dispute = ri.complaint && (ri.words >= 45 || len(c.findIn(lang, "take-offline:dispute", toks)) > 0)
+
+	// Names and content words for `personal`.
+	for _, part := range strings.FieldsFunc(r.Author.Name, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == ',' }) {
+		f := fold(part)
+		rc := utf8.RuneCountInString(f)
+		if rc < 3 {
+			continue
+		}
+		keep := rc - 2
+		if keep < 3 {
+			keep = 3
+		}
+		p := f
+		cnt := 0
+		for i := range f {
+			if cnt == keep {
+				p = f[:i]
+				break
+			}
+			cnt++
+		}
+		ri.names = append(ri.names, namePrefix{prefix: p, runes: rc})
+	}
+	stopped := map[int]bool{}
+	for _, m := range c.findIn(lang, "personal:stop", toks) {
+		for i := m.i; i < m.j; i++ {
+			stopped[i] = true
+		}
+	}
+	for i, t := range toks {
+		if t.letters >= 5 && !stopped[i] {
+			ri.content[stem5(t.text)] = true
+		}
+	}
+
+	// Order numbers the caller or the review names.
+	if r.OrderID != "" {
+		ri.orders = append(ri.orders, r.OrderID)
+	}
+	ri.orders = append(ri.orders, cfg.orders...)
+	for _, m := range c.findIn(lang, "private-data:order", toks) {
+		// the first token with digits within two tokens after the keyword
+		for i := m.j; i < len(toks) && i <= m.j+2; i++ {
+			if toks[i].digits >= 4 {
+				ri.orders = append(ri.orders, text[toks[i].start:toks[i].end])
+				break
+			}
+		}
+	}
+	return ri
+}
+
+// shouts reports whether a text shouts: two or more upper-case words in a
+// row, or an upper-case word next to "!!".
+func shouts(toks []token, text string) bool {
+	run := 0
+	for _, t := range toks {
+		if t.upperRun && t.letters >= 3 {
+			run++
+			if run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	if strings.Contains(text, "!!") {
+		for _, t := range toks {
+			if t.upperRun && t.letters >= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
