@@ -80,7 +80,7 @@ func Walk(ctx context.Context, source string, q Query, maxPages int, fetch PageF
 				}
 				seen[rv.ExternalID] = struct{}{}
 				fresh++
-				if !inWindow(rv, q) {
+				if !q.Match(rv) {
 					continue
 				}
 				if !yield(*rv, nil) {
@@ -136,9 +136,10 @@ func pageLabel(cursor string) string {
 	return cursor
 }
 
-// inWindow applies q.Since (created or changed at or after) and q.Until
-// (created before).
-func inWindow(rv *review.Review, q Query) bool {
+// Match reports whether rv falls in the query's time window: changed (see
+// Changed) at or after Since, and created before Until. Zero bounds are
+// open. Filters other than time are the adapter's to apply.
+func (q Query) Match(rv *review.Review) bool {
 	if !q.Since.IsZero() && Changed(rv).Before(q.Since) {
 		return false
 	}
