@@ -84,7 +84,7 @@ func TestResponseJSONRoundTrip(t *testing.T) {
 	t.Parallel()
 	r := Response{ID: "r1", SurveyID: "s", CustomerID: "c", ProductID: "p", Channel: "email", Lang: "lt",
 		SubmittedAt: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC),
-		Answers: map[string]Answer{"nps": ScoreAnswer(0), "channel": ChoiceAnswer("a", "b"), "other": TextAnswer("Ačiū")}}
+		Answers:     map[string]Answer{"nps": ScoreAnswer(0), "channel": ChoiceAnswer("a", "b"), "other": TextAnswer("Ačiū")}}
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
