@@ -21,7 +21,7 @@ func TestBreakdown(t *testing.T) {
 		mk("3", "shoe", "email", 9, at.Add(-48*time.Hour)),
 		mk("4", "shoe", "email", 8, at.Add(-48*time.Hour)),
 		{ID: "5", ProductID: "shoe", Answers: map[string]Answer{"csat": ScoreAnswer(5)}}, // no NPS answer
-		mk("6", "shoe", "web", 12, at), // out of range: skipped
+		mk("6", "shoe", "web", 12, at),                                                   // out of range: skipped
 	}
 	got, err := Breakdown(s, "nps", slices.Values(rs), ByProduct)
 	if err != nil {
