@@ -412,12 +412,30 @@ func (k *check) ruleAcknowledge() {
 	}
 	var missed []string
 	seen := map[string]bool{}
-	for _, is := range k.rv.issues {
+	var dWords map[string]bool
+	for n, is := range k.rv.issues {
 		hit := false
 		for _, a := range is {
 			if k.dAspects[a] {
 				hit = true
 				break
+			}
+		}
+		if !hit {
+			// Naming the object of the issue ("the bulb") answers it too.
+			if dWords == nil {
+				dWords = map[string]bool{}
+				for _, t := range k.d.toks {
+					if t.letters >= 4 {
+						dWords[stem5(t.text)] = true
+					}
+				}
+			}
+			for w := range k.rv.issueWords[n] {
+				if dWords[w] {
+					hit = true
+					break
+				}
 			}
 		}
 		if !hit {

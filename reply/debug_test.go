@@ -12,7 +12,11 @@ func TestDebugCase(t *testing.T) {
 	if id == "" {
 		t.Skip("set REPLY_CASE")
 	}
-	cases := readCases(t, filepath.Join("..", "..", "shared", "data", "reply", "cases-dev.jsonl"))
+	file := filepath.Join("..", "..", "shared", "data", "reply", "cases-dev.jsonl")
+	if strings.HasPrefix(id, "own") {
+		file = filepath.Join("testdata", "cases.jsonl")
+	}
+	cases := readCases(t, file)
 	for _, lc := range cases {
 		if !strings.HasPrefix(lc.ID, id) {
 			continue

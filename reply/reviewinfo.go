@@ -22,6 +22,7 @@ type reviewInfo struct {
 	complaint   bool // low rating, or a 3★/unrated text that complains
 	positive    bool // 4–5★, or an unrated text that praises
 	issues      [][]string
+	issueWords  []map[string]bool // content words (stem5) of each issue's clauses
 	aspects     map[string]bool
 	praise      bool
 	praiseWords map[string]bool
@@ -104,9 +105,13 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	clAspects := make([]map[string]bool, n)
 	clPraise := make([]bool, n)
 	clNeg := make([]bool, n)
+	aspectTok := map[int]bool{}
 	for _, m := range c.aspectsIn(lang, toks) {
 		if strings.HasSuffix(m.ph.tag, replyOnly) {
 			continue
+		}
+		for i := m.i; i < m.j; i++ {
+			aspectTok[i] = true
 		}
 		x := clause[m.i]
 		if clAspects[x] == nil {
@@ -170,8 +175,14 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		}
 	}
 
+	stopped := map[int]bool{}
+	for _, m := range c.findIn(lang, "personal:stop", toks) {
+		for i := m.i; i < m.j; i++ {
+			stopped[i] = true
+		}
+	}
 	// Issues: clauses that raise an aspect and complain about it.
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for x := 0; x < n; x++ {
 		if len(clAspects[x]) == 0 {
 			continue
@@ -188,9 +199,17 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		}
 		sort.Strings(as)
 		key := strings.Join(as, "+")
-		if !seen[key] {
-			seen[key] = true
+		idx, ok := seen[key]
+		if !ok {
+			idx = len(ri.issues)
+			seen[key] = idx
 			ri.issues = append(ri.issues, as)
+			ri.issueWords = append(ri.issueWords, map[string]bool{})
+		}
+		for i := range toks {
+			if clause[i] == x && toks[i].letters >= 4 && !stopped[i] && !aspectTok[i] {
+				ri.issueWords[idx][stem5(toks[i].text)] = true
+			}
 		}
 	}
 
@@ -219,12 +238,6 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 			cnt++
 		}
 		ri.names = append(ri.names, namePrefix{prefix: p, runes: rc})
-	}
-	stopped := map[int]bool{}
-	for _, m := range c.findIn(lang, "personal:stop", toks) {
-		for i := m.i; i < m.j; i++ {
-			stopped[i] = true
-		}
 	}
 	for i, t := range toks {
 		if t.letters >= 5 && !stopped[i] {
