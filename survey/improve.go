@@ -58,11 +58,8 @@ type mention struct {
 // analyzeFunc reads one open answer.
 type analyzeFunc func(text string) opinion
 
-// improvements ranks the aspects the open answers of rs complain about. A
-// mention counts when its polarity is negative, or when it is neutral and
-// the whole answer's negativity is at least 0.25 ("the delivery took ages",
-// "faster delivery please" in a detractor's answer); each answer counts
-// once per aspect, at its most negative mention.
+// improvements is [Improvements] over any analyzer; each answer counts once
+// per aspect, at its most negative mention.
 func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improvement {
 	type acc struct {
 		imp Improvement
