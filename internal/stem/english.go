@@ -1,7 +1,5 @@
 package stem
 
-import "strings"
-
 // English returns the stem of a lower-case English word, computed with the
 // Snowball English ("Porter2") algorithm, including its two lists of
 // exceptional forms.
@@ -18,21 +16,21 @@ func English(word string) string {
 	if s, ok := enException1(word); ok {
 		return s
 	}
-	var buf [64]byte
-	b := enWord{b: append(buf[:0], word...)}
-	if b.b[0] == '\'' {
-		b.b = b.b[1:]
+	var b enWord
+	if word[0] == '\'' {
+		word = word[1:]
 	}
+	b.n = copy(b.buf[:], word)
 	// Mark consonant y: initial y, or y after a vowel.
-	for i, c := range b.b {
-		if c == 'y' && (i == 0 || isEnVowel(b.b[i-1])) {
-			b.b[i] = 'Y'
+	for i, c := range b.buf[:b.n] {
+		if c == 'y' && (i == 0 || isEnVowel(b.buf[i-1])) {
+			b.buf[i] = 'Y'
 		}
 	}
 	b.regions()
 	b.step0()
 	b.step1a()
-	if enException2(string(b.b)) {
+	if enException2(b.buf[:b.n]) {
 		return b.result(word)
 	}
 	b.step1b()
@@ -44,22 +42,25 @@ func English(word string) string {
 	return b.result(word)
 }
 
-// enWord is the word being stemmed, in a byte buffer, with its regions.
+// enWord is the word being stemmed, in a fixed buffer (so that it stays on
+// the stack), with its regions. The algorithm never makes a word longer.
 type enWord struct {
-	b      []byte
+	buf    [64]byte
+	n      int
 	r1, r2 int
 }
 
 func (w *enWord) result(orig string) string {
-	for i, c := range w.b {
+	b := w.buf[:w.n]
+	for i, c := range b {
 		if c == 'Y' {
-			w.b[i] = 'y'
+			b[i] = 'y'
 		}
 	}
-	if strings.HasPrefix(orig, string(w.b)) { // no allocation: the conversion is only compared
-		return orig[:len(w.b)]
+	if len(b) <= len(orig) && orig[:len(b)] == string(b) { // compared, not allocated
+		return orig[:len(b)]
 	}
-	return string(w.b)
+	return string(b)
 }
 
 func isEnVowel(c byte) bool {
@@ -93,7 +94,7 @@ func isEnLiEnding(c byte) bool {
 // regions sets R1 and R2 (byte offsets; len(b) when empty). Words starting
 // with gener, commun or arsen have R1 right after that prefix.
 func (w *enWord) regions() {
-	b := w.b
+	b := w.buf[:w.n]
 	w.r1, w.r2 = len(b), len(b)
 	r1 := -1
 	for _, p := range [...]string{"gener", "commun", "arsen"} {
@@ -140,11 +141,11 @@ func shortSyllableAt(b []byte, end int) bool {
 }
 
 func (w *enWord) isShort() bool {
-	return w.r1 >= len(w.b) && shortSyllableAt(w.b, len(w.b))
+	return w.r1 >= w.n && shortSyllableAt(w.buf[:w.n], w.n)
 }
 
 func (w *enWord) has(suffix string) bool {
-	return len(w.b) >= len(suffix) && string(w.b[len(w.b)-len(suffix):]) == suffix
+	return w.n >= len(suffix) && string(w.buf[w.n-len(suffix):w.n]) == suffix
 }
 
 // longest returns the longest of the suffixes that ends w, or "".
@@ -158,15 +159,24 @@ func (w *enWord) longest(suffixes ...string) string {
 	return best
 }
 
+// replace swaps suffix, which w must end with, for with (never longer).
 func (w *enWord) replace(suffix, with string) {
-	w.b = append(w.b[:len(w.b)-len(suffix)], with...)
+	w.n -= len(suffix)
+	w.n += copy(w.buf[w.n:], with)
+}
+
+func (w *enWord) appendE() {
+	if w.n < len(w.buf) {
+		w.buf[w.n] = 'e'
+		w.n++
+	}
 }
 
 func (w *enWord) containsVowel(end int) bool {
 	if end <= 0 {
 		return false
 	}
-	for _, c := range w.b[:end] {
+	for _, c := range w.buf[:end] {
 		if isEnVowel(c) {
 			return true
 		}
@@ -185,13 +195,13 @@ func (w *enWord) step1a() {
 	case "sses":
 		w.replace(s, "ss")
 	case "ied", "ies":
-		if len(w.b) > 4 {
+		if w.n > 4 {
 			w.replace(s, "i")
 		} else {
 			w.replace(s, "ie")
 		}
 	case "s":
-		if w.containsVowel(len(w.b) - 2) {
+		if w.containsVowel(w.n - 2) {
 			w.replace(s, "")
 		}
 	}
@@ -200,29 +210,29 @@ func (w *enWord) step1a() {
 func (w *enWord) step1b() {
 	switch s := w.longest("eed", "eedly", "ed", "edly", "ing", "ingly"); s {
 	case "eed", "eedly":
-		if len(w.b)-len(s) >= w.r1 {
+		if w.n-len(s) >= w.r1 {
 			w.replace(s, "ee")
 		}
 	case "ed", "edly", "ing", "ingly":
-		if !w.containsVowel(len(w.b) - len(s)) {
+		if !w.containsVowel(w.n - len(s)) {
 			return
 		}
 		w.replace(s, "")
 		switch {
 		case w.has("at"), w.has("bl"), w.has("iz"):
-			w.b = append(w.b, 'e')
-		case isEnDouble(w.b):
-			w.b = w.b[:len(w.b)-1]
+			w.appendE()
+		case isEnDouble(w.buf[:w.n]):
+			w.n--
 		case w.isShort():
-			w.b = append(w.b, 'e')
+			w.appendE()
 		}
 	}
 }
 
 func (w *enWord) step1c() {
-	n := len(w.b)
-	if n > 2 && (w.b[n-1] == 'y' || w.b[n-1] == 'Y') && !isEnVowel(w.b[n-2]) {
-		w.b[n-1] = 'i'
+	n := w.n
+	if n > 2 && (w.buf[n-1] == 'y' || w.buf[n-1] == 'Y') && !isEnVowel(w.buf[n-2]) {
+		w.buf[n-1] = 'i'
 	}
 }
 
@@ -258,17 +268,17 @@ func (w *enWord) step2() {
 		return
 	}
 	suf, rep := enStep2[i][0], enStep2[i][1]
-	start := len(w.b) - len(suf)
+	start := w.n - len(suf)
 	if start < w.r1 {
 		return
 	}
 	switch suf {
 	case "ogi":
-		if start == 0 || w.b[start-1] != 'l' {
+		if start == 0 || w.buf[start-1] != 'l' {
 			return
 		}
 	case "li":
-		if start == 0 || !isEnLiEnding(w.b[start-1]) {
+		if start == 0 || !isEnLiEnding(w.buf[start-1]) {
 			return
 		}
 	}
@@ -281,7 +291,7 @@ func (w *enWord) step3() {
 		return
 	}
 	suf, rep := enStep3[i][0], enStep3[i][1]
-	start := len(w.b) - len(suf)
+	start := w.n - len(suf)
 	if start < w.r1 || (suf == "ative" && start < w.r2) {
 		return
 	}
@@ -294,29 +304,29 @@ func (w *enWord) step4() {
 	if s == "" {
 		return
 	}
-	start := len(w.b) - len(s)
+	start := w.n - len(s)
 	if start < w.r2 {
 		return
 	}
-	if s == "ion" && (start == 0 || (w.b[start-1] != 's' && w.b[start-1] != 't')) {
+	if s == "ion" && (start == 0 || (w.buf[start-1] != 's' && w.buf[start-1] != 't')) {
 		return
 	}
 	w.replace(s, "")
 }
 
 func (w *enWord) step5() {
-	n := len(w.b)
+	n := w.n
 	if n == 0 {
 		return
 	}
-	switch w.b[n-1] {
+	switch w.buf[n-1] {
 	case 'e':
-		if n-1 >= w.r2 || (n-1 >= w.r1 && !shortSyllableAt(w.b, n-1)) {
-			w.b = w.b[:n-1]
+		if n-1 >= w.r2 || (n-1 >= w.r1 && !shortSyllableAt(w.buf[:n], n-1)) {
+			w.n--
 		}
 	case 'l':
-		if n-1 >= w.r2 && n >= 2 && w.b[n-2] == 'l' {
-			w.b = w.b[:n-1]
+		if n-1 >= w.r2 && n >= 2 && w.buf[n-2] == 'l' {
+			w.n--
 		}
 	}
 }
@@ -351,10 +361,11 @@ func enException1(word string) (string, bool) {
 	return "", false
 }
 
-func enException2(word string) bool {
-	switch word {
-	case "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed":
-		return true
+func enException2(word []byte) bool {
+	for _, x := range [...]string{"inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"} {
+		if string(word) == x {
+			return true
+		}
 	}
 	return false
 }

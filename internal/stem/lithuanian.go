@@ -5,66 +5,87 @@ import (
 	"unicode/utf8"
 )
 
-// Lithuanian endings, written without diacritics: every rune of the word is
-// folded with ltFold before it is compared, so one entry such as "iu" covers
-// -iu, -ių and -iū, and "es" covers -es, -ės and -ęs.
-var ltEndings = newSuffixSet([]string{
-	// Nouns, 1st declension (vyras, kelias, brolis, arklys).
-	"as", "ias", "is", "ys", "o", "io", "ui", "iui", "a", "ia", "i",
-	"u", "iu", "e", "y", "yje", "ai", "iai", "am", "ams", "iam", "iams",
-	"us", "ius", "ais", "iais", "uose", "iuose", "uos", "iuos",
-	// 2nd declension (galva, vyšnia, kokybė).
-	"os", "ios", "oje", "ioje", "oj", "om", "oms", "ioms", "omis",
-	"iomis", "ose", "iose", "es", "ei", "eje", "ems", "emis", "ese",
-	// 3rd declension (širdis): -ies, -imi, -ims, -imis, -yse.
-	"ies", "imi", "ims", "imis", "yse",
-	// 4th declension (sūnus, skaičius).
-	"aus", "iaus", "umi", "iumi", "uje", "iuje", "au", "iau", "ums",
-	"umis",
-	// 5th declension nominative (vanduo, akmuo) and genitive (akmens).
-	"uo", "ens",
-	// Adjectives: simple forms not listed above (gerame, geriems, gražiam).
-	"ame", "iame", "iems",
-	// Adjectives: pronominal (definite) forms, masculine and feminine.
-	"asis", "ojo", "ajam", "aji", "uoju", "ajame", "ieji", "uju",
-	"iesiems", "uosius", "aisiais", "uosiuose", "usis", "iojo", "iajam",
-	"iaji", "iuoju", "iajame", "iuju", "iuosius", "iaisiais",
-	"iuosiuose", "oji", "osios", "ajai", "aja", "ojoje", "osioms",
-	"asias", "osiomis", "osiose", "ioji", "iosios", "iajai", "iaja",
-	"iojoje", "iosioms", "iasias", "iosiomis", "iosiose",
-	// Verbs: present and past persons (mylime, mylite, rašome, dirbote,
-	// mylėjome, mylėjote, ėmėme, ėmėte). The 2nd plural -ate is left out on
-	// purpose: folded, it would also match the far more common past tense
-	// -at|ė (pristatė); dirbate loses only its -e.
-	"ime", "ite", "ome", "ote", "eme", "ete",
-	// Past frequentative (dirbdavau, dirbdavo, ...).
-	"davau", "davai", "davo", "davome", "davote",
-	// Future (pristatysiu, pristatysime, mylėsiu, ...).
-	"siu", "sime", "site", "ysiu", "ysi", "ysime", "ysite", "esiu",
-	"esime", "esite", "osiu", "osi", "osime", "osite",
-	// Reflexive persons (džiaugiuosi, džiaugiesi, džiaugiasi, džiaugiamės,
-	// džiaugėsi, džiaugėmės, ...).
-	"uosi", "iuosi", "iesi", "asi", "iasi", "ames", "iames", "ausi", "iausi", "eisi", "esi", "emes", "etes", "isi",
-	"imes", "ites", "omes", "otes",
-	// Infinitives (pristatyti, mylėti, rašoti, kainuoti, dalyvauti and the
-	// reflexive ones). A bare -ti is handled separately (see ltBareTi).
-	"yti", "eti", "oti", "uoti", "auti", "ytis", "etis", "otis", "uotis",
-	// Conditional (norėtume, norėtumėte, norėtum).
-	"tume", "tumete", "tum", "tumei",
-	// Active participles and gerunds (gavusi, gavusios, pristatantis,
-	// pristatančio, pristatydamas).
-	"usi", "usios", "usiu", "usius", "usiam", "usiai", "antis", "anti",
-	"ancio", "ancios", "anciu", "ancius", "antys", "ant", "damas", "dama",
-	"dami", "damos",
-})
+// Lithuanian endings, written as in careful Lithuanian. They are found with
+// diacritics folded (see suffixSet.longest): a word typed without
+// diacritics ("greita") matches the ending "ą", while a word that has them
+// ("savaitė") matches only endings with the same letters. Group 1 are the
+// endings of nouns and adjectives (and endings verbs share with them),
+// group 2 those only verbs have; ltDerivational uses the difference.
+var ltEndings = newFoldedSuffixSet(ltFold,
+	[]string{
+		// Nouns, 1st declension (vyras, kelias, brolis, arklys).
+		"as", "ias", "is", "ys", "o", "io", "ui", "iui", "ą", "ią", "į",
+		"u", "iu", "e", "y", "yje", "ai", "iai", "ų", "ių", "ams",
+		"iams", "am", "iam", "us", "ius", "ais", "iais", "uose",
+		"iuose", "uos", "iuos",
+		// 2nd declension (galva, vyšnia, kokybė).
+		"a", "ia", "os", "ios", "oje", "ioje", "oj", "oms", "ioms", "om",
+		"omis", "iomis", "ose", "iose", "ė", "ės", "ei", "ę", "ėje", "ėj",
+		"ėms", "es", "ėmis", "ėse",
+		// 3rd declension (širdis, dantis).
+		"ies", "imi", "ims", "imis", "yse",
+		// 4th declension (sūnus, skaičius).
+		"aus", "iaus", "umi", "iumi", "uje", "iuje", "au", "iau", "ūs",
+		"ums", "umis",
+		// 5th declension (vanduo, akmuo: akmens).
+		"uo", "ens",
+		// The interjection ačiū, so that it meets aciu (-iu).
+		"iū",
+		// Adjectives, simple forms not above (gerame, geriems, gražiam).
+		"ame", "iame", "iems",
+		// Adjectives, pronominal (definite) forms.
+		"asis", "ojo", "ajam", "ąjį", "uoju", "ajame", "ieji", "ųjų",
+		"iesiems", "uosius", "aisiais", "uosiuose", "usis", "iojo",
+		"iajam", "iąjį", "iuoju", "iajame", "iųjų", "iuosius",
+		"iaisiais", "iuosiuose", "oji", "osios", "ajai", "ąją", "ąja",
+		"ojoje", "osioms", "ąsias", "osiomis", "osiose", "ioji",
+		"iosios", "iajai", "iąją", "iąja", "iojoje", "iosioms", "iąsias",
+		"iosiomis", "iosiose",
+	},
+	[]string{
+		// Present and past persons (mylime, rašome, mylėjome, ėmėme).
+		// The 2nd plural -ate, -ite, -ote, -ėte is left out on purpose: it
+		// would take -atė, -itė, -otė, -etė nouns apart (savaitė,
+		// pakuotė, planšetė), which reviews use far more often.
+		"ime", "ome", "ėme",
+		// Past frequentative (dirbdavau, dirbdavo, pristatydavo,
+		// mylėdavo, ...), with the vowel of the infinitive stem.
+		"davau", "davai", "davo", "davome", "davote", "ydavau", "ydavai",
+		"ydavo", "ydavome", "ydavote", "ėdavau", "ėdavai", "ėdavo",
+		"ėdavome", "ėdavote",
+		// Future (pristatysiu, pristatysime, mylėsiu, rašysite, ...).
+		"siu", "sime", "site", "ysiu", "ysi", "ysime", "ysite", "ėsiu",
+		"ėsi", "ėsime", "ėsite", "osiu", "osime", "osite",
+		// Reflexive persons (džiaugiuosi, džiaugiesi, džiaugiasi,
+		// džiaugiamės, džiaugėsi, džiaugėmės, rašosi, ...).
+		"uosi", "iuosi", "iesi", "asi", "iasi", "amės", "iamės", "ausi",
+		"iausi", "eisi", "ėsi", "ėmės", "isi", "imės", "osi", "omės",
+		// Infinitives (pristatyti, mylėti, rašoti?, kainuoti, dalyvauti
+		// and the reflexive ones). A bare -ti is handled by ltBareTi.
+		"yti", "ėti", "oti", "uoti", "auti", "ytis", "ėtis", "otis",
+		"uotis",
+		// Conditional (norėtume, norėtumėte, norėtum).
+		"tume", "tumėme", "tumėte", "tum", "tumei",
+		// Active participles and gerunds (gavęs, gavusi, gavusių,
+		// pristatantis, pristatančio, pristatydamas, pristatant).
+		"ęs", "usi", "usios", "usio", "usių", "usius", "usiam", "usiems",
+		"antis", "anti", "ančio", "ančios", "ančių", "ančius", "antys",
+		"ančiam", "ant", "damas", "dama", "dami", "damos",
+	},
+)
 
-// ltDerivational are suffixes removed (repeatedly, inside R1) after the
-// inflectional ending: verbal nouns (-ym-, -im-), passive participles
-// (-yt-), comparative and superlative degrees (-esn-, -iaus-), the adjective
-// suffix -išk- and the past/present stem suffixes -uoj-, -oj-, -ėj-, -auj-.
-var ltDerivational = newSuffixSet([]string{
-	"ym", "im", "yt", "esn", "iaus", "isk", "uoj", "oj", "ej", "auj",
-})
+// ltDerivational are suffixes removed inside R1 after the inflectional
+// ending. Group 1, the verbal-noun suffixes -ym- and -im- (pristatymas,
+// gyvenimas), goes only right after a group-1 ending, so that verbs such as
+// pažymėti keep their root. Group 2: passive participles (-yt-), degrees of
+// comparison (-esn-, -iaus-), the adjective suffix -išk-, and the verb stem
+// suffixes -uoj-, -oj-, -ėj-, -auj- (rekomenduoja, dėkojo, norėjo). The
+// past -av- of -uoti verbs (rekomendavo) is kept: removing it would also cut
+// gavo, pardavė and their many compounds down to a bare prefix.
+var ltDerivational = newFoldedSuffixSet(ltFold,
+	[]string{"ym", "im"},
+	[]string{"yt", "esn", "iaus", "išk", "uoj", "oj", "ėj", "auj"},
+)
 
 // ltFold maps the Lithuanian letters with diacritics to their plain Latin
 // letters (ą→a, č→c, ę→e, ė→e, į→i, š→s, ų→u, ū→u, ž→z).
@@ -144,7 +165,7 @@ func ltR1(w string) int {
 // It returns the offset where -ti starts, or -1.
 func ltBareTi(w string, r1 int) int {
 	i, isize := utf8.DecodeLastRuneInString(w)
-	if ltFold(i) != 'i' {
+	if i != 'i' {
 		return -1
 	}
 	t, tsize := utf8.DecodeLastRuneInString(w[:len(w)-isize])
@@ -202,9 +223,9 @@ func Lithuanian(word string) string {
 	end := len(w)
 
 	// Step 1: one inflectional ending.
-	s, _ := ltEndings.longest(w, r1, ltFold)
+	s, tag := ltEndings.longest(w, r1)
 	if ti := ltBareTi(w, r1); ti >= 0 && (s < 0 || s > ti) {
-		s = ti
+		s, tag = ti, 2
 	}
 	if s >= 0 {
 		end = s
@@ -212,9 +233,9 @@ func Lithuanian(word string) string {
 	w, end = ltFixChDz(w, end)
 
 	// Step 2: derivational suffixes, at most a few rounds.
-	for range 3 {
-		s, _ := ltDerivational.longest(w[:end], r1, ltFold)
-		if s < 0 {
+	for round := range 3 {
+		s, t := ltDerivational.longest(w[:end], r1)
+		if s < 0 || (t == 1 && (round > 0 || tag != 1)) {
 			break
 		}
 		end = s

@@ -102,7 +102,7 @@ func ruAfterAYa(w string, i, rv int) bool {
 // the group-1 condition. Like Snowball's among, a failed condition on the
 // longest ending does not fall back to a shorter one.
 func ruGrouped(set *suffixSet, w string, end, rv int) (int, bool) {
-	s, tag := set.longest(w[:end], rv, nil)
+	s, tag := set.longest(w[:end], rv)
 	if s < 0 || (tag == 1 && !ruAfterAYa(w, s, rv)) {
 		return end, false
 	}
@@ -130,17 +130,17 @@ func Russian(word string) string {
 	if s, ok := ruGrouped(ruPerfectiveGerund, w, end, rv); ok {
 		end = s
 	} else {
-		if s, _ := ruReflexive.longest(w[:end], rv, nil); s >= 0 {
+		if s, _ := ruReflexive.longest(w[:end], rv); s >= 0 {
 			end = s
 		}
-		if s, _ := ruAdjective.longest(w[:end], rv, nil); s >= 0 {
+		if s, _ := ruAdjective.longest(w[:end], rv); s >= 0 {
 			end = s
 			if p, ok := ruGrouped(ruParticiple, w, end, rv); ok {
 				end = p
 			}
 		} else if s, ok := ruGrouped(ruVerb, w, end, rv); ok {
 			end = s
-		} else if s, _ := ruNoun.longest(w[:end], rv, nil); s >= 0 {
+		} else if s, _ := ruNoun.longest(w[:end], rv); s >= 0 {
 			end = s
 		}
 	}
@@ -151,7 +151,7 @@ func Russian(word string) string {
 	}
 
 	// Step 3: derivational -ост(ь) inside R2.
-	if s, _ := ruDerivational.longest(w[:end], max(rv, r2), nil); s >= 0 {
+	if s, _ := ruDerivational.longest(w[:end], max(rv, r2)); s >= 0 {
 		end = s
 	}
 
@@ -163,7 +163,7 @@ func Russian(word string) string {
 	case end-4 >= rv && strings.HasSuffix(w[:end], "нн"):
 		end -= 2
 	default:
-		if s, _ := ruSuperlative.longest(w[:end], rv, nil); s >= 0 {
+		if s, _ := ruSuperlative.longest(w[:end], rv); s >= 0 {
 			end = s
 			if end-4 >= rv && strings.HasSuffix(w[:end], "нн") {
 				end -= 2

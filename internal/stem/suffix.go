@@ -10,11 +10,15 @@ import "unicode/utf8"
 // example the Snowball "group" of a Russian ending.
 type suffixSet struct {
 	nodes []suffixNode
+	fold  func(rune) rune // nil: endings are compared exactly
 }
 
 type suffixNode struct {
 	edges []suffixEdge
 	tag   int8 // 0: no ending ends here
+	// forms are the endings, as written, that fold to the path of this
+	// node; only sets built with newFoldedSuffixSet have them.
+	forms []string
 }
 
 type suffixEdge struct {
@@ -33,11 +37,28 @@ func newSuffixSet(groups ...[]string) *suffixSet {
 	return s
 }
 
+// newFoldedSuffixSet builds a set whose endings are found through fold:
+// the trie is keyed by folded runes, and a match is confirmed by
+// foldedMatch against the endings as written. Groups are tagged as in
+// newSuffixSet.
+func newFoldedSuffixSet(fold func(rune) rune, groups ...[]string) *suffixSet {
+	s := &suffixSet{nodes: make([]suffixNode, 1, 64), fold: fold}
+	for i, g := range groups {
+		for _, e := range g {
+			s.add(e, int8(i+1))
+		}
+	}
+	return s
+}
+
 func (s *suffixSet) add(ending string, tag int8) {
 	n := int32(0)
 	for i := len(ending); i > 0; {
 		r, size := utf8.DecodeLastRuneInString(ending[:i])
 		i -= size
+		if s.fold != nil {
+			r = s.fold(r)
+		}
 		next := s.child(n, r)
 		if next < 0 {
 			s.nodes = append(s.nodes, suffixNode{})
@@ -47,6 +68,9 @@ func (s *suffixSet) add(ending string, tag int8) {
 		n = next
 	}
 	s.nodes[n].tag = tag
+	if s.fold != nil {
+		s.nodes[n].forms = append(s.nodes[n].forms, ending)
+	}
 }
 
 func (s *suffixSet) child(n int32, r rune) int32 {
@@ -60,9 +84,14 @@ func (s *suffixSet) child(n int32, r rune) int32 {
 
 // longest returns the byte offset where the longest ending of w that lies
 // entirely at or after byte offset limit starts, and its tag. It returns
-// (-1, 0) when no ending matches. When fold is not nil every rune of w is
-// passed through it before comparison.
-func (s *suffixSet) longest(w string, limit int, fold func(rune) rune) (int, int8) {
+// (-1, 0) when no ending matches.
+//
+// In a folded set a letter of w matches the same letter of an ending, and a
+// letter that fold leaves alone (a plain letter) also matches every ending
+// letter that folds to it: "a" in the word matches "ą" in an ending, but
+// "ą" in the word matches only "ą".
+func (s *suffixSet) longest(w string, limit int) (int, int8) {
+	fold := s.fold
 	best, tag := -1, int8(0)
 	n := int32(0)
 	for i := len(w); i > limit; {
@@ -78,9 +107,37 @@ func (s *suffixSet) longest(w string, limit int, fold func(rune) rune) (int, int
 			break
 		}
 		i -= size
-		if t := s.nodes[n].tag; t != 0 {
+		if t := s.nodes[n].tag; t != 0 && (fold == nil || s.confirm(n, w[i:])) {
 			best, tag = i, t
 		}
 	}
 	return best, tag
+}
+
+// confirm reports whether one of the endings written at node n matches
+// suffix under the folding rule of longest.
+func (s *suffixSet) confirm(n int32, suffix string) bool {
+	for _, form := range s.nodes[n].forms {
+		if foldedMatch(suffix, form, s.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedMatch compares word letters with ending letters: equal letters
+// match, and a plain word letter (one fold leaves alone) also matches an
+// ending letter that folds to it.
+func foldedMatch(word, ending string, fold func(rune) rune) bool {
+	i, j := 0, 0
+	for i < len(word) && j < len(ending) {
+		wr, ws := utf8.DecodeRuneInString(word[i:])
+		er, es := utf8.DecodeRuneInString(ending[j:])
+		if wr != er && (fold(wr) != wr || fold(er) != wr) {
+			return false
+		}
+		i += ws
+		j += es
+	}
+	return i == len(word) && j == len(ending)
 }
