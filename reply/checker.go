@@ -140,27 +140,32 @@ var defaultChecker = sync.OnceValues(func() (*Checker, error) { return NewChecke
 // fresh Checker for the call. Invalid options are skipped: use
 // [NewChecker] to see their errors.
 func Check(r review.Review, draft string, opts ...Option) []Finding {
+	c, call := checkerFor(opts)
+	if c == nil {
+		return nil
+	}
+	return c.Check(r, draft, call...)
+}
+
+// checkerFor returns the shared default Checker and the options to apply
+// per call, or a freshly compiled Checker when an option changes the
+// phrase data. Invalid options are dropped.
+func checkerFor(opts []Option) (*Checker, []Option) {
+	valid := validOpts(opts)
 	var probe config
-	_ = probe.apply(opts)
+	_ = probe.apply(valid)
 	if probe.compileOnly || len(probe.earlier) > 0 {
-		var valid []Option
-		for _, o := range opts {
-			var cf config
-			if o != nil && o(&cf) == nil {
-				valid = append(valid, o)
-			}
-		}
 		c, err := NewChecker(valid...)
 		if err != nil {
-			return nil
+			return nil, nil
 		}
-		return c.Check(r, draft)
+		return c, nil
 	}
 	c, err := defaultChecker()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	return c.Check(r, draft, opts...)
+	return c, valid
 }
 
 // Check checks a draft reply to r. Per-call options may set the time

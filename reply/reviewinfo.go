@@ -25,6 +25,7 @@ type reviewInfo struct {
 	issueWords  []map[string]bool // content words (stem5) of each issue's clauses
 	aspects     map[string]bool
 	praise      bool
+	praised     []string // aspects of clauses that praise and do not complain
 	praiseWords map[string]bool
 	aggressive  bool
 	dispute     bool
@@ -181,6 +182,19 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 			stopped[i] = true
 		}
 	}
+	praisedSeen := map[string]bool{}
+	for x := 0; x < n; x++ {
+		if clPraise[x] && !clNeg[x] {
+			for a := range clAspects[x] {
+				if !praisedSeen[a] {
+					praisedSeen[a] = true
+					ri.praised = append(ri.praised, a)
+				}
+			}
+		}
+	}
+	sort.Strings(ri.praised)
+
 	// Issues: clauses that raise an aspect and complain about it.
 	seen := map[string]int{}
 	for x := 0; x < n; x++ {
