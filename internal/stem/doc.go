@@ -34,13 +34,24 @@
 // pristatė, pristatyti and pristatytas share the stem "pristat", and
 // blogas, blogesnis, blogiausias share "blog".
 //
-// Lithuanian is often typed without diacritics. Endings are therefore
-// compared with the diacritics of the word folded away (ą→a, č→c, ę→e, ė→e,
-// į→i, š→s, ų→u, ū→u, ž→z): "greitą" and "greita", "ačiū" and "aciu",
-// "atsiprašome" and "atsiprasome" lose the same endings, and
-// FoldLithuanian(Lithuanian(w)) == Lithuanian(FoldLithuanian(w)). The stem
-// keeps the letters the word had, so callers who want "gražus" and "grazus"
-// to meet compare FoldLithuanian of the stems.
+// Lithuanian is often typed without diacritics, so endings are matched one
+// way: a plain letter of the word matches an ending's letter with or without
+// a diacritic (the "a" of "greita" matches the accusative ending -ą, the
+// "u" of "aciu" the -ū of "ačiū", the "c" of a final "c" is rewritten like
+// "č"), while a letter with a diacritic matches only itself (the "ė" of
+// "savaitė" is not the "e" of a verb ending -ite). For the forms in our
+// tests, FoldLithuanian(Lithuanian(w)) == Lithuanian(FoldLithuanian(w)):
+// "greitą" and "greita", "ačiū" and "aciu", "atsiprašome" and
+// "atsiprasome" get the same folded stem. Plain spelling is sometimes truly
+// ambiguous, and then the two can differ ("mokestį" → "mokest", but
+// "mokesti" reads as an infinitive → "mokes"). The stem keeps the letters
+// the word had, so callers who want "gražus" and "grazus" to meet compare
+// FoldLithuanian of the stems.
+//
+// Endings that would take apart frequent nouns are left out on purpose: the
+// verb 2nd-person plural -ate/-ite/-ote/-ėte (savaitė, pakuotė, planšetė),
+// the conditional -tų (produktų), a reflexive -tis after a consonant
+// (mokestis), and the -av- of -uoti verbs in the past (gavo, pardavė).
 //
 // # English
 //

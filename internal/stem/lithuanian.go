@@ -119,9 +119,9 @@ func isLtVowel(r rune) bool {
 
 // FoldLithuanian removes Lithuanian diacritics from s (ą→a, č→c, ę→e, ė→e,
 // į→i, š→s, ų→u, ū→u, ž→z). It returns s itself, without allocating, when
-// s has none. Lithuanian(FoldLithuanian(w)) == FoldLithuanian(Lithuanian(w))
-// for every w, so callers that want to match text typed without diacritics
-// compare folded stems.
+// s has none. Callers that want text typed without diacritics to match
+// compare folded stems: FoldLithuanian(Lithuanian("gražus")) ==
+// FoldLithuanian(Lithuanian("grazus")).
 func FoldLithuanian(s string) string {
 	i := 0
 	for i < len(s) {
@@ -208,12 +208,12 @@ func ltFixChDz(w string, end int) (string, int) {
 // R1, derivational suffixes, č→t and dž→d at the end, gd→g) with an ending
 // inventory written for this package; see the package documentation.
 //
-// Text typed without diacritics is handled by comparing endings with
-// diacritics folded away: "aciu"/"ačiū", "greita"/"greitą",
-// "atsiprasome"/"atsiprašome" lose the same number of letters, and
-// FoldLithuanian of the two stems is equal. The stem keeps the diacritics the
-// word had; the result is a substring of word (no allocation) unless the
-// č→t rewrite applies.
+// Text typed without diacritics is handled by letting a plain letter of the
+// word match an ending letter with a diacritic (but not the other way
+// round): "aciu"/"ačiū", "greita"/"greitą", "atsiprasome"/"atsiprašome"
+// lose the same endings, and FoldLithuanian of the two stems is equal. The
+// stem keeps the diacritics the word had; the result is a substring of word
+// (no allocation) unless the final č→t (or c→t) rewrite applies.
 func Lithuanian(word string) string {
 	w := word
 	r1 := ltR1(w)
