@@ -165,3 +165,23 @@ func TestCheckInvitationUnknownPlatform(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func FuzzCheckInvitation(f *testing.F) {
+	f.Add("Leave us a 5-star review!", "Если вам понравилось, оставьте отзыв и получите скидку.", "gift")
+	f.Add("", "Jei esate patenkinti, parašykite atsiliepimą ir gausite dovaną.", "")
+	f.Add("\xff\xfe", "update your review & win a prize…", "for a positive review")
+	f.Fuzz(func(t *testing.T, subject, body, offer string) {
+		m := Message{Subject: subject, Body: body}
+		if offer != "" {
+			m.Offer = &Offer{Text: offer}
+		}
+		for _, dest := range []Platform{PlatformGoogle, PlatformTrustpilot, PlatformFTC, PlatformShop, "other"} {
+			for _, fd := range CheckInvitation(m, dest) {
+				text := map[string]string{"subject": subject, "body": body, "offer": offer, "": ""}[fd.Field]
+				if fd.Start < 0 || fd.End > len(text) || fd.Start > fd.End || fd.Policy == "" {
+					t.Fatalf("finding %+v outside %q", fd, text)
+				}
+			}
+		}
+	})
+}
