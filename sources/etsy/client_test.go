@@ -269,12 +269,16 @@ func TestReviewsQuery(t *testing.T) {
 func TestFaults(t *testing.T) {
 	t.Parallel()
 	page2 := sourcestest.OnPath("/reviews", "offset", "95")
-	// Break the rating of review 189: on page 2 and outside the overlap
-	// with page 3, so no later page brings it back.
-	lastFive := func(b []byte) []byte {
-		at := bytes.Index(b, []byte(`"transaction_id":`+genID(189)))
-		i := bytes.LastIndex(b[:at], []byte(`"rating":5`))
-		return append(append(append([]byte(nil), b[:i]...), `"rating":"5"`...), b[i+len(`"rating":5`):]...)
+	// breakRating makes the rating of review i a string.
+	breakRating := func(i int) func([]byte) []byte {
+		return func(b []byte) []byte {
+			at := bytes.Index(b, []byte(`"transaction_id":`+genID(i)))
+			if at < 0 {
+				return b
+			}
+			j := bytes.LastIndex(b[:at], []byte(`"rating":`))
+			return append(append(append([]byte(nil), b[:j]...), `"rating":"x","was":`...), b[j+len(`"rating":`):]...)
+		}
 	}
 	tests := []struct {
 		name    string
@@ -300,8 +304,14 @@ func TestFaults(t *testing.T) {
 			s.ScriptFor(page2, sourcestest.Fault{Cut: true})
 		}},
 		{name: "malformed review", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Mutate: lastFive})
+			// Review 189: on page 2, outside the overlap with page 3.
+			s.ScriptFor(page2, sourcestest.Fault{Mutate: breakRating(189)})
 		}, badIDs: []string{genID(189)}},
+		{name: "malformed second copy of a review", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
+			// Review 99 arrived intact on page 1; its copy in the overlap
+			// of page 2 is broken: nothing to report.
+			s.ScriptFor(page2, sourcestest.Fault{Mutate: breakRating(99)})
+		}},
 		{name: "reviews inserted at the top mid-walk", script: func(s *sourcestest.Server, e *sourcestest.Etsy) {
 			s.ScriptFor(page2, sourcestest.Fault{Before: func() {
 				for k := range 3 {
