@@ -3,6 +3,7 @@ package survey
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Platform is where an invitation sends the customer to write a review.
@@ -153,19 +154,13 @@ func CheckInvitation(m Message, dest Platform) []Finding {
 		soft = Error
 	}
 
-	var subj, body, offer textScan
-	if len(m.Subject) <= MaxTextBytes {
-		subj = scanText(m.Subject)
-	}
-	if len(m.Body) <= 4*MaxTextBytes {
-		body = scanText(m.Body)
-	}
+	// Only the first MaxInvitationBytes of each text are read.
+	subj, body := scanText(head(m.Subject)), scanText(head(m.Body))
+	var offer textScan
 	cond := OfferUnspecified
 	if m.Offer != nil {
 		cond = m.Offer.Condition
-		if len(m.Offer.Text) <= MaxTextBytes {
-			offer = scanText(m.Offer.Text)
-		}
+		offer = scanText(head(m.Offer.Text))
 	}
 	tiedInText, neutral, conditioned := false, false, false
 	for _, f := range []struct {
@@ -232,6 +227,22 @@ func CheckInvitation(m Message, dest Platform) []Finding {
 			"the invitation offers a reward for a review but does not say it is given whatever the review says (\"whether positive or negative\"); say so, and ask reviewers to mention the reward")
 	}
 	return out
+}
+
+// MaxInvitationBytes is how much of an invitation's subject, body and offer
+// text CheckInvitation reads; an invitation is a short e-mail or SMS.
+const MaxInvitationBytes = 16 << 10
+
+// head returns at most MaxInvitationBytes of s, cut on a rune boundary.
+func head(s string) string {
+	if len(s) <= MaxInvitationBytes {
+		return s
+	}
+	n := MaxInvitationBytes
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // hit is one phrase found in an invitation text.

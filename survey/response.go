@@ -108,7 +108,7 @@ func (e *AnswerError) Error() string {
 func (e *AnswerError) Is(target error) bool { return target == ErrBadAnswer }
 
 // shown reports whether q is shown given the answers so far.
-func (s *Survey) shown(q *Question, answers map[string]Answer) bool {
+func (s Survey) shown(q *Question, answers map[string]Answer) bool {
 	c := q.ShowIf
 	if c == nil {
 		return true

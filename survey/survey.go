@@ -173,14 +173,14 @@ func OpenQuestion(id, text string) Question {
 }
 
 // Question returns the question with the given ID and whether it exists.
-func (s *Survey) Question(id string) (Question, bool) {
+func (s Survey) Question(id string) (Question, bool) {
 	if i := s.index(id); i >= 0 {
 		return s.Questions[i], true
 	}
 	return Question{}, false
 }
 
-func (s *Survey) index(id string) int {
+func (s Survey) index(id string) int {
 	for i := range s.Questions {
 		if s.Questions[i].ID == id {
 			return i
