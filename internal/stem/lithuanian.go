@@ -125,7 +125,7 @@ func isLtVowel(r rune) bool {
 func FoldLithuanian(s string) string {
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := firstRune(s[i:])
 		if ltFold(r) != r {
 			break
 		}
@@ -164,16 +164,16 @@ func ltR1(w string) int {
 // is far more often an adjective plural (greiti, lėti), where only -i goes.
 // It returns the offset where -ti starts, or -1.
 func ltBareTi(w string, r1 int) int {
-	i, isize := utf8.DecodeLastRuneInString(w)
+	i, isize := lastRune(w)
 	if i != 'i' {
 		return -1
 	}
-	t, tsize := utf8.DecodeLastRuneInString(w[:len(w)-isize])
+	t, tsize := lastRune(w[:len(w)-isize])
 	s := len(w) - isize - tsize
 	if t != 't' || s < r1 {
 		return -1
 	}
-	r, _ := utf8.DecodeLastRuneInString(w[:s])
+	r, _ := lastRune(w[:s])
 	if r == utf8.RuneError || isLtVowel(r) {
 		return -1
 	}

@@ -1,9 +1,6 @@
 package stem
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Ending classes of the Snowball Russian algorithm. Group 1 endings only
 // count when the letter before them (still inside RV) is 'а' or 'я'; group 2
@@ -79,7 +76,7 @@ func ruRegions(w string) (rv, r2 int) {
 // isVowel(r) == vowel and returns the offset just after it.
 func skipPast(w string, i int, isVowel func(rune) bool, vowel bool) (int, bool) {
 	for i < len(w) {
-		r, size := utf8.DecodeRuneInString(w[i:])
+		r, size := firstRune(w[i:])
 		i += size
 		if isVowel(r) == vowel {
 			return i, true

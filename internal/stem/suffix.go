@@ -95,7 +95,7 @@ func (s *suffixSet) longest(w string, limit int) (int, int8) {
 	best, tag := -1, int8(0)
 	n := int32(0)
 	for i := len(w); i > limit; {
-		r, size := utf8.DecodeLastRuneInString(w[:i])
+		r, size := lastRune(w[:i])
 		if i-size < limit {
 			break
 		}
@@ -131,8 +131,8 @@ func (s *suffixSet) confirm(n int32, suffix string) bool {
 func foldedMatch(word, ending string, fold func(rune) rune) bool {
 	i, j := 0, 0
 	for i < len(word) && j < len(ending) {
-		wr, ws := utf8.DecodeRuneInString(word[i:])
-		er, es := utf8.DecodeRuneInString(ending[j:])
+		wr, ws := firstRune(word[i:])
+		er, es := firstRune(ending[j:])
 		if wr != er && (fold(wr) != wr || fold(er) != wr) {
 			return false
 		}
@@ -140,4 +140,41 @@ func foldedMatch(word, ending string, fold func(rune) rune) bool {
 		j += es
 	}
 	return i == len(word) && j == len(ending)
+}
+
+// lastRune decodes the last rune of s like utf8.DecodeLastRuneInString,
+// with a fast path for the one- and two-byte sequences that Cyrillic and
+// Lithuanian letters use.
+func lastRune(s string) (rune, int) {
+	n := len(s)
+	if n == 0 {
+		return utf8.RuneError, 0
+	}
+	b := s[n-1]
+	if b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	if n >= 2 && b&0xC0 == 0x80 {
+		if a := s[n-2]; a >= 0xC2 && a <= 0xDF { // valid lead of a 2-byte sequence
+			return rune(a&0x1F)<<6 | rune(b&0x3F), 2
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// firstRune is the forward counterpart of lastRune.
+func firstRune(s string) (rune, int) {
+	if len(s) == 0 {
+		return utf8.RuneError, 0
+	}
+	a := s[0]
+	if a < utf8.RuneSelf {
+		return rune(a), 1
+	}
+	if len(s) >= 2 && a >= 0xC2 && a <= 0xDF {
+		if b := s[1]; b&0xC0 == 0x80 {
+			return rune(a&0x1F)<<6 | rune(b&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
