@@ -12,22 +12,44 @@ import (
 	"github.com/reputekit/repute/review"
 )
 
-// langData is one language's compiled phrase data.
+// langData is one language's compiled phrase data: every list in one
+// trie, so a text is scanned once and the matches grouped by list.
 type langData struct {
-	sets        map[string]*phraseSet // "file:section"
-	aspects     *phraseSet            // tagged with the aspect name
+	all         *phraseSet
 	aspectNames map[string]string
 	msgs        map[string]string
 	draft       map[string]string
 	function    map[string]bool
 }
 
-func (ld *langData) set(key string) *phraseSet {
-	if ld == nil {
-		return nil
+// aspectsKey is the list key of the aspects file's phrases (their tag is
+// the aspect).
+const aspectsKey = "aspects"
+
+// matchAll scans toks with the lists of lang (all languages when lang has
+// no data) and groups the matches by list.
+func (c *Checker) matchAll(lang string, toks []token) matches {
+	if ld := c.langs[lang]; ld != nil {
+		return group(ld.all.find(toks, nil), len(c.keys))
 	}
-	return ld.sets[key]
+	var ms []match
+	for _, l := range Langs {
+		ms = c.langs[l].all.find(toks, ms)
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
+	return group(ms, len(c.keys))
 }
+
+// keyID returns the id of a list key, or -1.
+func (c *Checker) keyID(key string) int {
+	if id, ok := c.keys[key]; ok {
+		return id
+	}
+	return -1
+}
+
+// get returns the matches of a list key.
+func (c *Checker) get(g matches, key string) []match { return g.list(c.keyID(key)) }
 
 // Checker checks draft replies against the guidelines. Build it once with
 // [NewChecker]: the phrase data is compiled then, and a Checker is
@@ -35,6 +57,7 @@ func (ld *langData) set(key string) *phraseSet {
 // goroutines.
 type Checker struct {
 	cfg     config
+	keys    map[string]int // list key → id
 	langs   map[string]*langData
 	earlier []signature
 	faq     []compiledFAQ
@@ -57,40 +80,50 @@ func NewChecker(opts ...Option) (*Checker, error) {
 		extra[p.lang+"/"+p.file+":"+p.section] = append(extra[p.lang+"/"+p.file+":"+p.section], p.lines...)
 	}
 	c.langs = map[string]*langData{}
+	c.keys = map[string]int{}
 	for _, lang := range Langs {
-		ld := &langData{sets: map[string]*phraseSet{}, function: map[string]bool{}}
+		ld := &langData{all: &phraseSet{}, function: map[string]bool{}}
+		addLines := func(key, tag string, lines []string) error {
+			for _, l := range lines {
+				ph, err := parsePhrase(l)
+				if err != nil {
+					return fmt.Errorf("reply: %s/%s: %w", lang, key, err)
+				}
+				ph.key, ph.tag = key, tag
+				id, ok := c.keys[key]
+				if !ok {
+					id = len(c.keys)
+					c.keys[key] = id
+				}
+				ph.kid = id
+				ld.all.add(ph)
+			}
+			return nil
+		}
 		for file, secs := range raw[lang] {
 			if kvFiles[file] {
 				continue
 			}
-			if file == "aspects" {
-				merged := map[string][]string{}
-				for s, l := range secs {
-					merged[s] = append(cloneLines(l), extra[lang+"/aspects:"+s]...)
-				}
-				if ld.aspects, err = compileTagged(merged); err != nil {
-					return nil, fmt.Errorf("reply: %s/aspects: %w", lang, err)
-				}
-				continue
-			}
 			for s, l := range secs {
-				key := file + ":" + s
-				lines := append(cloneLines(l), extra[lang+"/"+key]...)
-				if ld.sets[key], err = compileSet(lines); err != nil {
-					return nil, fmt.Errorf("reply: %s/%s: %w", lang, key, err)
+				key, tag := file+":"+s, ""
+				if file == aspectsKey {
+					key, tag = aspectsKey, s
+				}
+				if err := addLines(key, tag, l); err != nil {
+					return nil, err
 				}
 			}
 		}
-		// Lists an option created that the data does not have.
 		for k, l := range extra {
-			if !strings.HasPrefix(k, lang+"/") {
+			key, ok := strings.CutPrefix(k, lang+"/")
+			if !ok {
 				continue
 			}
-			key := strings.TrimPrefix(k, lang+"/")
-			if _, ok := ld.sets[key]; ok || strings.HasPrefix(key, "aspects:") {
-				continue
+			tag := ""
+			if a, ok := strings.CutPrefix(key, aspectsKey+":"); ok {
+				key, tag = aspectsKey, a
 			}
-			if ld.sets[key], err = compileSet(l); err != nil {
+			if err := addLines(key, tag, l); err != nil {
 				return nil, err
 			}
 		}
@@ -128,7 +161,6 @@ func NewChecker(opts ...Option) (*Checker, error) {
 // ("[quality:reply]": offering a repair addresses a defect).
 const replyOnly = ":reply"
 
-func cloneLines(l []string) []string { return append([]string(nil), l...) }
 
 var defaultChecker = sync.OnceValues(func() (*Checker, error) { return NewChecker() })
 
@@ -218,24 +250,14 @@ type check struct {
 	rv    *reviewInfo
 	out   []Finding
 	// per-draft facts shared by several rules
+	m        matches
 	dAspects map[string]bool
 	channel  bool
 	quotes   []span
 }
 
-// sets returns the phrase sets for key in the check's language, or in
-// every language when it is unknown.
-func (k *check) find(key string) []match {
-	if ld := k.c.langs[k.lang]; ld != nil {
-		return ld.set(key).find(k.d.toks, nil)
-	}
-	var out []match
-	for _, l := range Langs {
-		out = k.c.langs[l].set(key).find(k.d.toks, out)
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
-	return out
-}
+// find returns the draft's matches of a list ("file:section").
+func (k *check) find(key string) []match { return k.c.get(k.m, key) }
 
 func (k *check) has(key string) bool { return len(k.find(key)) > 0 }
 
@@ -310,17 +332,10 @@ func (k *check) run(r review.Review) {
 		k.lang = k.rv.lang
 	}
 	k.quotes = quoteSpans(k.draft)
+	k.m = k.c.matchAll(k.lang, k.d.toks)
 	k.dAspects = map[string]bool{}
-	if ld := k.c.langs[k.lang]; ld != nil {
-		for _, m := range ld.aspects.find(k.d.toks, nil) {
-			k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
-		}
-	} else {
-		for _, l := range Langs {
-			for _, m := range k.c.langs[l].aspects.find(k.d.toks, nil) {
-				k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
-			}
-		}
+	for _, m := range k.find(aspectsKey) {
+		k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
 	}
 	pd := k.findPrivate(r)
 	k.channel = k.hasChannel(pd)
@@ -430,8 +445,9 @@ func (k *check) ruleAcknowledge() {
 			// Naming the object of the issue ("the bulb") answers it too.
 			if dWords == nil {
 				dWords = map[string]bool{}
-				for _, t := range k.d.toks {
-					if t.letters >= 4 {
+				stopped := k.stopped()
+				for i, t := range k.d.toks {
+					if t.letters >= 4 && !stopped[i] {
 						dWords[stem5(t.text)] = true
 					}
 				}
@@ -686,13 +702,7 @@ func (k *check) sharesDetail() bool {
 			return true
 		}
 	}
-	stop := k.find("personal:stop")
-	stopped := map[int]bool{}
-	for _, m := range stop {
-		for i := m.i; i < m.j; i++ {
-			stopped[i] = true
-		}
-	}
+	stopped := k.stopped()
 	for i, t := range k.d.toks {
 		if t.letters < 5 || stopped[i] {
 			continue
@@ -784,4 +794,15 @@ func stem5(s string) string {
 		n++
 	}
 	return s
+}
+
+// stopped marks the draft tokens too common to count as a detail.
+func (k *check) stopped() map[int]bool {
+	out := map[int]bool{}
+	for _, m := range k.find("personal:stop") {
+		for i := m.i; i < m.j; i++ {
+			out[i] = true
+		}
+	}
+	return out
 }

@@ -32,6 +32,8 @@ type phrase struct {
 	toks   []ptok
 	except bool
 	tag    string // the section a tagged set took it from
+	key    string // the list ("file:section") it belongs to in a combined set
+	kid    int    // the list's id (Checker.keys)
 }
 
 // parsePhrase compiles one line of a phrase list.
@@ -136,21 +138,38 @@ func compileSet(lines []string) (*phraseSet, error) {
 	return ps, nil
 }
 
-// compileTagged compiles every section of a file into one set whose
-// phrases carry their section name as tag.
-func compileTagged(secs map[string][]string) (*phraseSet, error) {
-	ps := &phraseSet{}
-	for tag, lines := range secs {
-		for _, l := range lines {
-			ph, err := parsePhrase(l)
-			if err != nil {
-				return nil, err
-			}
-			ph.tag = tag
-			ps.add(ph)
-		}
+// matches holds the matches of a combined set grouped by list: the
+// matches of list id k are all[off[k]:off[k+1]], in text order.
+type matches struct {
+	all []match
+	off []int32
+}
+
+// group sorts ms by list id (stably, so text order is kept within a
+// list) with a counting sort; nkeys is the number of list ids.
+func group(ms []match, nkeys int) matches {
+	g := matches{all: make([]match, len(ms)), off: make([]int32, nkeys+1)}
+	for _, m := range ms {
+		g.off[m.ph.kid+1]++
 	}
-	return ps, nil
+	for k := 1; k <= nkeys; k++ {
+		g.off[k] += g.off[k-1]
+	}
+	next := make([]int32, nkeys)
+	copy(next, g.off[:nkeys])
+	for _, m := range ms {
+		g.all[next[m.ph.kid]] = m
+		next[m.ph.kid]++
+	}
+	return g
+}
+
+// list returns the matches of list id k (nil for an unknown id).
+func (g matches) list(k int) []match {
+	if k < 0 || k+1 >= len(g.off) {
+		return nil
+	}
+	return g.all[g.off[k]:g.off[k+1]]
 }
 
 // match is a phrase found at tokens [i, j).
@@ -212,8 +231,15 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 	for i := range toks {
 		t := &toks[i]
 		n := &ps.root
-		try := func(list []*phrase) {
-			for _, ph := range list {
+		s := t.text
+		for len(s) > 0 {
+			r, w := utf8.DecodeRuneInString(s)
+			n = n.next[r]
+			if n == nil {
+				break
+			}
+			s = s[w:]
+			for _, ph := range n.prefix {
 				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
 					if ph.except {
 						exc = append(exc, match{ph, i, e})
@@ -223,20 +249,16 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 				}
 			}
 		}
-		s := t.text
-		for len(s) > 0 {
-			r, w := utf8.DecodeRuneInString(s)
-			n = n.next[r]
-			if n == nil {
-				break
+		if n != nil && len(s) == 0 {
+			for _, ph := range n.exact {
+				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
+					if ph.except {
+						exc = append(exc, match{ph, i, e})
+					} else {
+						out = append(out, match{ph, i, e})
+					}
+				}
 			}
-			s = s[w:]
-			if len(n.prefix) > 0 {
-				try(n.prefix)
-			}
-		}
-		if n != nil && len(s) == 0 && len(n.exact) > 0 {
-			try(n.exact)
 		}
 	}
 	if len(exc) == 0 {
@@ -246,7 +268,7 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 	for _, m := range out[base:] {
 		drop := false
 		for _, x := range exc {
-			if m.i < x.j && x.i < m.j {
+			if m.ph.key == x.ph.key && m.i < x.j && x.i < m.j {
 				drop = true
 				break
 			}

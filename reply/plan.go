@@ -130,12 +130,8 @@ func (c *Checker) Plan(rs []review.Review, opts ...Option) []Task {
 func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	t := Task{ReviewID: r.ID, Index: idx}
 	ri := c.analyzeReview(*r, cfg)
-	lang := ri.lang
-	if c.langs[lang] == nil {
-		lang = ""
-	}
 	toks := ri.d.toks
-	has := func(key string) bool { return len(c.findIn(lang, key, toks)) > 0 }
+	has := func(key string) bool { return len(c.get(ri.m, key)) > 0 }
 
 	// Removable?
 	if ri.sig.Toxicity >= 0.6 || has("plan:abuse") {

@@ -16,7 +16,65 @@ type privItem struct {
 	business bool   // the shop's own, offered to the customer
 }
 
-var emailRE = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
+// findEmails returns the spans of e-mail addresses: a local part of
+// letters, digits and ._%+-, an '@', and a dotted domain whose last label
+// has at least two letters.
+func findEmails(s string) [][2]int {
+	var out [][2]int
+	localRune := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._%+-", r)
+	}
+	domainRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' }
+	from := 0
+	for {
+		at := strings.IndexByte(s[from:], '@')
+		if at < 0 {
+			return out
+		}
+		at += from
+		from = at + 1
+		a := at
+		for a > 0 {
+			r, w := utf8.DecodeLastRuneInString(s[:a])
+			if r == utf8.RuneError || !localRune(r) {
+				break
+			}
+			a -= w
+		}
+		b := at + 1
+		for b < len(s) {
+			r, w := utf8.DecodeRuneInString(s[b:])
+			if r == utf8.RuneError || !domainRune(r) {
+				break
+			}
+			b += w
+		}
+		for b > at+1 && (s[b-1] == '.' || s[b-1] == '-') {
+			b--
+		}
+		if a == at || b == at+1 {
+			continue
+		}
+		dom := s[at+1 : b]
+		dot := strings.LastIndexByte(dom, '.')
+		if dot <= 0 {
+			continue
+		}
+		letters := 0
+		tld := true
+		for _, r := range dom[dot+1:] {
+			if !unicode.IsLetter(r) {
+				tld = false
+			}
+			letters++
+		}
+		if !tld || letters < 2 {
+			continue
+		}
+		out = append(out, [2]int{a, b})
+		from = b
+	}
+}
 
 // digitsOnly keeps the ASCII digits of s.
 func digitsOnly(s string) string {
@@ -154,7 +212,7 @@ func (k *check) findPrivate(r review.Review) []privItem {
 	s := k.draft
 	var out []privItem
 	if strings.IndexByte(s, '@') >= 0 {
-		for _, loc := range emailRE.FindAllStringIndex(s, -1) {
+		for _, loc := range findEmails(s) {
 			addr := s[loc[0]:loc[1]]
 			it := privItem{span: span{loc[0], loc[1]}, kind: "email"}
 			it.business = k.businessEmail(addr, k.tokIndexAt(loc[0]))

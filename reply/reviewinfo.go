@@ -33,30 +33,7 @@ type reviewInfo struct {
 	names       []namePrefix
 	content     map[string]bool
 	orders      []string
-}
-
-// findIn runs a phrase list of lang (all languages when "") over toks.
-func (c *Checker) findIn(lang, key string, toks []token) []match {
-	if ld := c.langs[lang]; ld != nil {
-		return ld.set(key).find(toks, nil)
-	}
-	var out []match
-	for _, l := range Langs {
-		out = c.langs[l].set(key).find(toks, out)
-	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].i < out[b].i })
-	return out
-}
-
-func (c *Checker) aspectsIn(lang string, toks []token) []match {
-	if ld := c.langs[lang]; ld != nil {
-		return ld.aspects.find(toks, nil)
-	}
-	var out []match
-	for _, l := range Langs {
-		out = c.langs[l].aspects.find(toks, out)
-	}
-	return out
+	m           matches // the review's phrase matches by list
 }
 
 func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
@@ -85,11 +62,13 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		lang = ""
 	}
 	toks := ri.d.toks
+	ri.m = c.matchAll(lang, toks)
+	findIn := func(key string) []match { return c.get(ri.m, key) }
 
 	// Clauses: split at sentence ends, commas, dashes and conjunctions.
 	clause := make([]int, len(toks))
 	conj := map[int]bool{}
-	for _, m := range c.findIn(lang, "review:conjunction", toks) {
+	for _, m := range findIn("review:conjunction") {
 		conj[m.i] = true
 	}
 	cl := 0
@@ -107,7 +86,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	clPraise := make([]bool, n)
 	clNeg := make([]bool, n)
 	aspectTok := map[int]bool{}
-	for _, m := range c.aspectsIn(lang, toks) {
+	for _, m := range findIn(aspectsKey) {
 		if strings.HasSuffix(m.ph.tag, replyOnly) {
 			continue
 		}
@@ -121,7 +100,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		clAspects[x][m.ph.tag] = true
 		ri.aspects[m.ph.tag] = true
 	}
-	negators := c.findIn(lang, "review:negator", toks)
+	negators := findIn("review:negator")
 	negated := func(m match) bool {
 		for _, g := range negators {
 			if g.j <= m.i && m.i-g.j <= 2 && clause[g.i] == clause[m.i] {
@@ -130,13 +109,13 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		}
 		return false
 	}
-	for _, m := range c.findIn(lang, "review:negative", toks) {
+	for _, m := range findIn("review:negative") {
 		clNeg[clause[m.i]] = true
 	}
 	for _, g := range negators {
 		clNeg[clause[g.i]] = true
 	}
-	for _, m := range c.findIn(lang, "review:praise", toks) {
+	for _, m := range findIn("review:praise") {
 		if negated(m) {
 			clNeg[clause[m.i]] = true
 			continue
@@ -177,7 +156,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	}
 
 	stopped := map[int]bool{}
-	for _, m := range c.findIn(lang, "personal:stop", toks) {
+	for _, m := range findIn("personal:stop") {
 		for i := m.i; i < m.j; i++ {
 			stopped[i] = true
 		}
@@ -228,8 +207,8 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	}
 
 	// Aggression and dispute, for take-offline.
-	ri.aggressive = ri.sig.Toxicity >= 0.5 || len(c.findIn(lang, "take-offline:aggressive", toks)) > 0 || shouts(toks, text)
-	ri.dispute = ri.complaint && (ri.words >= 45 || len(c.findIn(lang, "take-offline:dispute", toks)) > 0)
+	ri.aggressive = ri.sig.Toxicity >= 0.5 || len(findIn("take-offline:aggressive")) > 0 || shouts(toks, text)
+	ri.dispute = ri.complaint && (ri.words >= 45 || len(findIn("take-offline:dispute")) > 0)
 
 	// Names and content words for `personal`.
 	for _, part := range strings.FieldsFunc(r.Author.Name, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == ',' }) {
@@ -264,7 +243,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		ri.orders = append(ri.orders, r.OrderID)
 	}
 	ri.orders = append(ri.orders, cfg.orders...)
-	for _, m := range c.findIn(lang, "private-data:order", toks) {
+	for _, m := range findIn("private-data:order") {
 		// the first token with digits within two tokens after the keyword
 		for i := m.j; i < len(toks) && i <= m.j+2; i++ {
 			if toks[i].digits >= 4 {

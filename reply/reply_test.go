@@ -1,0 +1,433 @@
+package reply
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/reputekit/repute/review"
+)
+
+var t0 = time.Date(2026, 7, 1, 10, 0, 0, 0, time.UTC)
+
+func rv(stars float64, lang, author, body string) review.Review {
+	return review.Review{ID: "t:1", Source: "t", Rating: stars, Lang: lang, Author: review.Author{Name: author}, Body: body, CreatedAt: t0}
+}
+
+func rulesOf(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		if !slices.Contains(out, f.Rule) {
+			out = append(out, f.Rule)
+		}
+	}
+	return out
+}
+
+// TestCheckRules checks each rule on small drafts written for this test.
+func TestCheckRules(t *testing.T) {
+	t.Parallel()
+	now := WithNow(t0.Add(2 * time.Hour))
+	tests := []struct {
+		name     string
+		r        review.Review
+		draft    string
+		want     []string // must be reported
+		wantNone []string // must not be reported
+	}{
+		{
+			name:     "good English reply to a complaint",
+			r:        rv(1, "en", "Nina Hart", "The teapot lid was chipped when it arrived."),
+			draft:    "Hi Nina, thanks for telling us, and I'm sorry the teapot lid arrived chipped. A new lid is on its way at no cost, and we now wrap every lid separately. We hope you enjoy your tea!",
+			wantNone: Rules,
+		},
+		{
+			name:     "negated apology is none",
+			r:        rv(2, "en", "Ken Ito", "The parcel was late."),
+			draft:    "Hi Ken, thanks for the review. We have nothing to apologise for: the parcel left on time. We hope you understand.",
+			want:     []string{RuleApology, RuleDefensive},
+			wantNone: []string{RuleThanks, RuleOverApology},
+		},
+		{
+			name:     "thanks to is not thanks",
+			r:        rv(5, "en", "Li Wei", "Quick delivery, lovely mug."),
+			draft:    "Li, thanks to our new courier your mug came quickly, and we are glad you like it. See you soon!",
+			want:     []string{RuleThanks},
+			wantNone: []string{RuleApology, RuleHighlightPositive, RulePersonal},
+		},
+		{
+			name:     "Russian apology forms and over-apology",
+			r:        rv(1, "ru", "Анна Петрова", "Кружка пришла разбитой."),
+			draft:    "Анна, спасибо за отзыв. Извините нас! Приносим извинения. Просим прощения, нам очень стыдно.",
+			want:     []string{RuleOverApology, RuleResolution, RuleImprovement},
+			wantNone: []string{RuleApology, RuleThanks, RuleLanguage},
+		},
+		{
+			name:     "Lithuanian apology forms",
+			r:        rv(2, "lt", "Jonas Jonaitis", "Siuntinys vėlavo dvi savaites."),
+			draft:    "Jonai, dėkojame už atsiliepimą ir labai apgailestaujame, kad siuntinys vėlavo. Pristatymo mokestį grąžinome, o nuo šiol siuntas tikriname kasdien. Gražios dienos!",
+			wantNone: Rules,
+		},
+		{
+			name:     "Lithuanian without diacritics",
+			r:        rv(2, "lt", "Jonas Jonaitis", "Siuntinys vėlavo dvi savaites."),
+			draft:    "Jonai, aciu uz atsiliepima ir atsiprasome, kad siuntinys velavo. Pristatymo mokesti grazinome, o nuo siol siuntas tikriname kasdien. Grazios dienos!",
+			wantNone: []string{RuleThanks, RuleApology, RuleLanguage, RuleResolution, RuleImprovement, RulePositiveClose},
+		},
+		{
+			name:     "wrong language",
+			r:        rv(4, "lt", "Ieva K", "Gražus puodelis."),
+			draft:    "Thank you, Ieva! We are glad you like the mug. See you soon!",
+			want:     []string{RuleLanguage},
+			wantNone: []string{RuleThanks},
+		},
+		{
+			name:     "shouting and sarcasm",
+			r:        rv(1, "en", "Al Burke", "Never got my order."),
+			draft:    "YOU NEVER EVEN CHECKED YOUR MAILBOX. Good luck with that.",
+			want:     []string{RuleProvoked, RuleThanks, RuleApology, RuleResolution},
+			wantNone: []string{RulePlaceholder, RulePrivateData},
+		},
+		{
+			name:     "abbreviations are not shouting",
+			r:        rv(5, "en", "Jo Lee", "Fast DHL delivery."),
+			draft:    "Thanks, Jo! Glad the DHL parcel reached you fast - UK VAT included. See you soon!",
+			wantNone: []string{RuleProvoked},
+		},
+		{
+			name:     "placeholders in three scripts",
+			r:        rv(5, "ru", "Олег", "Всё отлично."),
+			draft:    "Здравствуйте, {имя}! Спасибо за отзыв о заказе <order_id>. Рады, что всё понравилось!",
+			want:     []string{RulePlaceholder},
+			wantNone: []string{RuleThanks, RuleLanguage},
+		},
+		{
+			name:     "customer data vs business data",
+			r:        rv(5, "en", "Maya Ross", "Lovely shoes."),
+			draft:    "Thank you, Maya! We're glad you love the shoes. Your voucher went to maya.ross77@gmail.com; for anything else write to help@shoeshop.example or call us on 0800 123 4567.",
+			want:     []string{RulePrivateData},
+			wantNone: []string{RulePersonal, RuleThanks},
+		},
+		{
+			name:     "masked card is fine, full card is not",
+			r:        rv(2, "en", "Raj Patel", "Charged twice."),
+			draft:    "Hi Raj, thank you, and sorry you were charged twice. We refunded card ****1111 today and fixed the payment bug. We hope to see you again!",
+			wantNone: []string{RulePrivateData},
+		},
+		{
+			name:     "too long",
+			r:        rv(2, "en", "Bo Chan", "The chair wobbles."),
+			draft:    "Hi Bo, thank you. " + strings.Repeat("We really want to explain our whole process in detail here. ", 20),
+			want:     []string{RuleLength},
+		},
+		{
+			name:     "generic boilerplate",
+			r:        rv(1, "en", "Kim Vo", "The blender leaks water everywhere."),
+			draft:    "Dear customer, thank you for your feedback. We value every customer. Have a nice day!",
+			want:     []string{RulePersonal, RuleAcknowledge, RuleApology},
+			wantNone: []string{RuleThanks, RulePositiveClose},
+		},
+		{
+			name:     "argue in Russian",
+			r:        rv(1, "ru", "Игорь", "Мне так и не перезвонили."),
+			draft:    "Игорь, спасибо за отзыв. По нашим данным, вы не оставляли номер телефона.",
+			want:     []string{RuleArgue, RuleApology},
+			wantNone: []string{RuleThanks},
+		},
+		{
+			name:     "aggressive review without a private channel",
+			r:        rv(1, "en", "Dee Park", "SCAM!!! You took my money and sent nothing."),
+			draft:    "Hi Dee, thank you and sorry your parcel has not arrived. We have sent a replacement today and now track every parcel daily. We hope it arrives soon!",
+			want:     []string{RuleTakeOffline},
+			wantNone: []string{RuleApology, RuleResolution},
+		},
+		{
+			name:     "aggressive review with a private channel",
+			r:        rv(1, "en", "Dee Park", "SCAM!!! You took my money and sent nothing."),
+			draft:    "Hi Dee, thank you and sorry your parcel has not arrived. Please email us at orders@shop.example and we will send a replacement today; we now track every parcel daily. We hope it arrives soon!",
+			wantNone: []string{RuleTakeOffline, RulePrivateData},
+		},
+		{
+			name:     "late reply",
+			r:        rv(1, "en", "Pat Gill", "Wrong size."),
+			draft:    "Hi Pat, thank you, and sorry about the size. A smaller pair ships today and our size guide now notes the fit. We hope they fit perfectly!",
+			want:     []string{RuleTimeliness},
+			wantNone: []string{RuleApology},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			opts := []Option{now}
+			if tc.name == "late reply" {
+				opts = []Option{WithNow(t0.Add(49 * time.Hour))}
+			}
+			got := rulesOf(Check(tc.r, tc.draft, opts...))
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %v", w, got)
+				}
+			}
+			for _, w := range tc.wantNone {
+				if slices.Contains(got, w) && !slices.Contains(tc.want, w) {
+					t.Errorf("unexpected %q; got %v", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestFindingSpans(t *testing.T) {
+	t.Parallel()
+	r := rv(5, "en", "Ann Lake", "Great lamp.")
+	draft := "Thank you, [NAME]! Glad you like the lamp; your code is at ann.lake@yahoo.com. Enjoy!"
+	var got []string
+	for _, f := range Check(r, draft, WithNow(t0)) {
+		if f.End > f.Start {
+			got = append(got, f.Rule+"="+draft[f.Start:f.End])
+		}
+	}
+	want := []string{"private-data=ann.lake@yahoo.com", "placeholder=[NAME]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	t.Parallel()
+	r := rv(1, "en", "Ola Berg", "The vase arrived broken.")
+	draft := "Hi Ola, thank you. Sorry the vase arrived broken. A new vase ships today and we now double-box vases. Per company rules this is final compensation. We hope you like it!"
+
+	c, err := NewChecker(WithPhrases("en", "defensive", "per company rules"), WithSeverity(RuleDefensive, Error), WithoutRule(RuleTimeliness))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Finding
+	for _, f := range c.Check(r, draft, WithNow(t0.Add(1000*time.Hour))) {
+		if f.Rule == RuleDefensive || f.Rule == RuleTimeliness {
+			got = append(got, f)
+		}
+	}
+	want := []Finding{{Rule: RuleDefensive, Severity: Error, Start: strings.Index(draft, "Per company"), End: strings.Index(draft, " We hope")}}
+	if diff := cmp.Diff(want, got, cmpIgnoreMessage); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+
+	if _, err := NewChecker(WithoutRule("no-such-rule")); !errors.Is(err, ErrOption) {
+		t.Errorf("unknown rule: err = %v, want ErrOption", err)
+	}
+	if _, err := NewChecker(WithPhrases("de", "apology", "entschuldigung")); !errors.Is(err, ErrOption) {
+		t.Errorf("unknown language: err = %v, want ErrOption", err)
+	}
+	if _, err := NewChecker(WithPhrases("en", "apology", "* sorry")); !errors.Is(err, ErrOption) {
+		t.Errorf("bad phrase: err = %v, want ErrOption", err)
+	}
+
+	// Messages in the reply's language.
+	ru := rv(1, "ru", "Олег", "Сломался чайник.")
+	for _, f := range Check(ru, "Олег, спасибо за отзыв.", WithNow(t0), WithMessageLang(MessagesInReplyLang)) {
+		if f.Rule == RuleApology && !strings.Contains(f.Message, "извинитесь") {
+			t.Errorf("message %q is not Russian", f.Message)
+		}
+	}
+}
+
+var cmpIgnoreMessage = cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Message" }, cmp.Ignore())
+
+func TestPolicy(t *testing.T) {
+	t.Parallel()
+	p, err := ReadPolicy(strings.NewReader(`{"max_words": 80, "due": [{"min_stars": 1, "max_stars": 3, "within": "24h"}, {"min_stars": 0, "max_stars": 5, "within": 259200}], "contacts": ["+44 20 7946 0000"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		stars int
+		want  time.Duration
+	}{{1, 24 * time.Hour}, {3, 24 * time.Hour}, {4, 72 * time.Hour}, {0, 72 * time.Hour}} {
+		got, ok := p.DueWithin(tc.stars)
+		if !ok || got != tc.want {
+			t.Errorf("DueWithin(%d) = %v, %v; want %v", tc.stars, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{`{"max_words": -1}`, `{"due": [{"min_stars": 4, "max_stars": 2, "within": "1h"}]}`, `{"colour": "red"}`, `{"due": [{"min_stars": 1, "max_stars": 2, "within": "soon"}]}`} {
+		if _, err := ReadPolicy(strings.NewReader(bad)); !errors.Is(err, ErrPolicy) {
+			t.Errorf("ReadPolicy(%s) err = %v, want ErrPolicy", bad, err)
+		}
+	}
+	// The declared hotline is not private data.
+	r := rv(5, "en", "Eve Moss", "Great service.")
+	draft := "Thank you, Eve! Glad you enjoyed our service. Questions? Ring +44 20 7946 0000 any time."
+	if got := rulesOf(Check(r, draft, WithNow(t0), WithPolicy(p))); slices.Contains(got, RulePrivateData) {
+		t.Errorf("declared contact reported as private data: %v", got)
+	}
+	if got := rulesOf(Check(r, draft, WithNow(t0))); !slices.Contains(got, RulePrivateData) {
+		t.Errorf("undeclared mobile-like number not reported: %v", got)
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	t.Parallel()
+	for _, s := range []Severity{Suggestion, Warning, Error} {
+		b, _ := s.MarshalText()
+		var back Severity
+		if err := back.UnmarshalText(b); err != nil || back != s {
+			t.Errorf("round trip %v: %v, %v", s, back, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); !errors.Is(err, ErrSeverity) {
+		t.Errorf("ParseSeverity(fatal) err = %v", err)
+	}
+}
+
+func TestTemplate(t *testing.T) {
+	t.Parallel()
+	earlier := "Hi Sam, thank you for your review. We are sorry for the trouble with your order and we have sent a replacement today. Our team now checks every parcel before it leaves. We hope to see you again soon!"
+	c, err := NewChecker(WithEarlierReplies(earlier))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rv(1, "en", "Alex Reid", "Broken on arrival.")
+	near := strings.Replace(earlier, "Sam", "Alex", 1)
+	fresh := "Hi Alex, thanks for letting us know, and sorry the kettle arrived broken. A new kettle ships today and our packers now add corner foam. Enjoy your tea!"
+	if got := rulesOf(c.Check(r, near, WithNow(t0))); !slices.Contains(got, RuleTemplate) {
+		t.Errorf("near-copy not flagged: %v", got)
+	}
+	if got := rulesOf(c.Check(r, fresh, WithNow(t0))); slices.Contains(got, RuleTemplate) {
+		t.Errorf("fresh reply flagged as template: %v", got)
+	}
+	if got := rulesOf(Check(r, near, WithNow(t0), WithEarlierReplies(earlier))); !slices.Contains(got, RuleTemplate) {
+		t.Errorf("Check with WithEarlierReplies: near-copy not flagged: %v", got)
+	}
+}
+
+func TestDraftThenCheck(t *testing.T) {
+	t.Parallel()
+	for _, r := range []review.Review{
+		rv(1, "en", "Mark Hill", "The sofa arrived late and the cushion was torn."),
+		rv(2, "ru", "Вера Лис", "Заказ опоздал на неделю, коробка помята."),
+		rv(1, "lt", "Darius Kairys", "Siuntinys vėlavo, dėžė buvo sulamdyta."),
+	} {
+		d, err := Draft(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := rulesOf(Check(r, d, WithNow(t0)))
+		if !slices.Contains(got, RulePersonal) || !slices.Contains(got, RulePlaceholder) {
+			t.Errorf("%s: unedited draft must report personal and placeholder; got %v\n%s", r.Lang, got, d)
+		}
+		for _, bad := range []string{RuleLanguage, RuleApology, RuleThanks, RuleOverApology, RuleDefensive, RuleProvoked} {
+			if slices.Contains(got, bad) {
+				t.Errorf("%s: draft skeleton reported %s\n%s", r.Lang, bad, d)
+			}
+		}
+	}
+	if !strings.Contains(must(Draft(rv(1, "lt", "Darius Kairys", "Sugedo."))), "Dariau") {
+		t.Error("Lithuanian draft does not use the vocative")
+	}
+	if _, err := Draft(review.Review{}); !errors.Is(err, ErrNothingToAnswer) {
+		t.Errorf("empty review: err = %v", err)
+	}
+	p := Policy{Resolution: "We have refunded your order in full.", Channel: "care@shop.example"}
+	d := must(Draft(rv(1, "en", "Mark Hill", "Broken."), WithPolicy(p)))
+	if !strings.Contains(d, "refunded your order") || !strings.Contains(d, "care@shop.example") {
+		t.Errorf("policy resolution/channel missing: %s", d)
+	}
+}
+
+func must(s string, err error) string {
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func TestFirstName(t *testing.T) {
+	t.Parallel()
+	got := []string{}
+	for _, n := range []string{"Tomas Vaitkus", "Darius S", "Rūta K", "Gintarė R", "Kęstutis", "Žydrūnas", "Jurgis"} {
+		got = append(got, firstName(n, "lt"))
+	}
+	want := []string{"Tomai", "Dariau", "Rūta", "Gintare", "Kęstuti", "Žydrūnai", "Jurgi"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("vocatives (-want +got):\n%s", diff)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	t.Parallel()
+	now := t0.Add(72 * time.Hour)
+	mk := func(id string, stars float64, body string, age time.Duration) review.Review {
+		return review.Review{ID: id, Source: "t", Rating: stars, Body: body, Lang: "en", Author: review.Author{Name: "X Y"}, CreatedAt: now.Add(-age)}
+	}
+	answered := mk("answered", 1, "Broken lamp.", time.Hour)
+	answered.Reply = &review.Reply{Body: "Sorry, replaced.", CreatedAt: now}
+	rs := []review.Review{
+		mk("happy", 5, "Lovely lamp, fast delivery.", time.Hour),
+		mk("angry-old", 1, "The lamp arrived broken and nobody answers my emails.", 60*time.Hour),
+		mk("angry-new", 1, "The lamp arrived broken.", time.Hour),
+		mk("faq", 4, "Nice shop. What are your opening hours on Sunday?", time.Hour),
+		mk("abuse", 1, "You are idiots and thieves.", time.Hour),
+		answered,
+	}
+	faq := FAQ{Topic: "opening-hours", Keywords: []string{"opening hours", "open* on sunday"}, Answer: "We are open 10–16 on Sundays."}
+	tasks := Plan(rs, WithNow(now), WithFAQ(faq))
+	var order []string
+	actions := map[string]Action{}
+	for _, tk := range tasks {
+		order = append(order, tk.ReviewID)
+		actions[tk.ReviewID] = tk.Action
+		if len(tk.Reasons) == 0 {
+			t.Errorf("%s: no reasons", tk.ReviewID)
+		}
+	}
+	wantActions := map[string]Action{"happy": ActionAutomated, "angry-old": ActionPersonal, "angry-new": ActionPersonal, "faq": ActionAutomated, "abuse": ActionPersonal, "answered": ActionNone}
+	if diff := cmp.Diff(wantActions, actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+	if order[0] != "angry-old" || order[len(order)-1] != "answered" {
+		t.Errorf("order = %v; want the overdue complaint first and the answered review last", order)
+	}
+	for _, tk := range tasks {
+		switch tk.ReviewID {
+		case "abuse":
+			if !tk.Removable || !slices.Contains(tk.RemovalReasons, "abusive") {
+				t.Errorf("abuse: removable %v %v", tk.Removable, tk.RemovalReasons)
+			}
+		case "faq":
+			if tk.FAQ != "opening-hours" || tk.Answer == "" {
+				t.Errorf("faq: %q %q", tk.FAQ, tk.Answer)
+			}
+		case "angry-old":
+			if !tk.Overdue || !tk.Due.Equal(rs[1].CreatedAt.Add(48*time.Hour)) {
+				t.Errorf("angry-old: due %v overdue %v", tk.Due, tk.Overdue)
+			}
+		case "happy":
+			if !tk.Due.Equal(rs[0].CreatedAt.Add(7 * 24 * time.Hour)) {
+				t.Errorf("happy: due %v", tk.Due)
+			}
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	t.Parallel()
+	d := tokenize("We've refunded it. See Žirmūnų g. 12-45, el. paštu! Ну ЁЛКИ")
+	var got []string
+	for _, tk := range d.toks {
+		got = append(got, tk.text)
+	}
+	want := []string{"we", "ve", "refunded", "it", "see", "zirmunu", "g", "12", "45", "el", "pastu", "ну", "елки"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens (-want +got):\n%s", diff)
+	}
+	if len(d.sents) != 3 {
+		t.Errorf("sentences = %d, want 3", len(d.sents))
+	}
+	if n := d.words(); n != 10 {
+		t.Errorf("words = %d, want 10 (the clitic 've does not count)", n)
+	}
+}
