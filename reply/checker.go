@@ -161,7 +161,6 @@ func NewChecker(opts ...Option) (*Checker, error) {
 // ("[quality:reply]": offering a repair addresses a defect).
 const replyOnly = ":reply"
 
-
 var defaultChecker = sync.OnceValues(func() (*Checker, error) { return NewChecker() })
 
 // Check checks a draft reply to r against every rule and returns the

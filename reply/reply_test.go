@@ -119,10 +119,10 @@ func TestCheckRules(t *testing.T) {
 			wantNone: []string{RulePrivateData},
 		},
 		{
-			name:     "too long",
-			r:        rv(2, "en", "Bo Chan", "The chair wobbles."),
-			draft:    "Hi Bo, thank you. " + strings.Repeat("We really want to explain our whole process in detail here. ", 20),
-			want:     []string{RuleLength},
+			name:  "too long",
+			r:     rv(2, "en", "Bo Chan", "The chair wobbles."),
+			draft: "Hi Bo, thank you. " + strings.Repeat("We really want to explain our whole process in detail here. ", 20),
+			want:  []string{RuleLength},
 		},
 		{
 			name:     "generic boilerplate",
