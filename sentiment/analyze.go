@@ -1,0 +1,703 @@
+package sentiment
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Analyzer scores texts with the embedded lexicons (plus any WithLexicon
+// entries). It is immutable after [New] and safe for concurrent use by
+// multiple goroutines. The zero value is not usable; call New.
+type Analyzer struct {
+	lex  map[Lang]*lexicon
+	lang Lang
+	err  error
+}
+
+// New returns an Analyzer with the embedded English, Russian and Lithuanian
+// lexicons, modified by opts. New never fails; problems with lexicon data
+// (embedded or given with WithLexicon) are reported by [Analyzer.Err] and the
+// offending lines are skipped.
+func New(opts ...Option) *Analyzer {
+	var c config
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	base, err := defaultLexicons()
+	a := &Analyzer{lex: base, lang: c.lang}
+	errs := []error{err}
+	if len(c.extra) > 0 {
+		byLang := map[Lang][][]byte{}
+		for _, x := range c.extra {
+			if x.err != nil {
+				errs = append(errs, x.err)
+				continue
+			}
+			if x.lang != EN && x.lang != RU && x.lang != LT {
+				errs = append(errs, fmt.Errorf("sentiment: WithLexicon: unknown language %q", x.lang))
+				continue
+			}
+			byLang[x.lang] = append(byLang[x.lang], x.data)
+		}
+		if len(byLang) > 0 {
+			a.lex = map[Lang]*lexicon{}
+			for l, lx := range base {
+				a.lex[l] = lx
+			}
+			for l, data := range byLang {
+				lx, err := buildLexicon(l, lexiconFS, "lexicon/"+l, data)
+				a.lex[l] = lx
+				var le *LexiconError
+				for _, e := range unjoin(err) {
+					if errors.As(e, &le) && strings.HasPrefix(le.File, "WithLexicon") {
+						errs = append(errs, e)
+					}
+				}
+			}
+		}
+	}
+	a.err = errors.Join(errs...)
+	return a
+}
+
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// Err reports lexicon lines that could not be used (as *LexiconError values
+// joined with errors.Join) and unreadable WithLexicon input; nil when all
+// data loaded.
+func (a *Analyzer) Err() error { return a.err }
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{toks: make([]token, 0, 64), sents: make([]sentRec, 0, 8), ev: make([]Evidence, 0, 32), asp: make([]AspectMention, 0, 8)}
+}}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if cap(sc.toks) > 1<<14 || cap(sc.buf) > 1<<18 {
+		return // let unusually large buffers go
+	}
+	scratchPool.Put(sc)
+}
+
+// Modifier constants (see the package documentation).
+const (
+	negPositive   = -0.75 // factor on a negated positive term
+	negNegative   = -0.5  // factor on a negated negative term
+	capsFactor    = 1.4
+	elongFactor   = 1.2
+	exclBonus     = 0.3
+	exclMax       = 4
+	questionScale = 0.5
+	alpha         = 15.0
+	negScope      = 3
+)
+
+func squash(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	v := x / math.Sqrt(x*x+alpha)
+	return max(-1, min(1, v))
+}
+
+// Analyze scores text. It never fails: empty or unreadable text gets a
+// neutral zero Score.
+func (a *Analyzer) Analyze(text string) Score {
+	sc := getScratch()
+	defer putScratch(sc)
+	res := a.run(sc, text)
+	return sc.result(text, res)
+}
+
+type runResult struct {
+	sum, neg, pos float64
+	lang          Lang
+}
+
+// run does the analysis into sc.
+func (a *Analyzer) run(sc *scratch, text string) runResult {
+	sc.tokenize(text)
+	sc.ev = sc.ev[:0]
+	sc.asp = sc.asp[:0]
+	textLang := a.assignLangs(sc)
+	caps, lower := 0, 0
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != tkWord {
+			continue
+		}
+		if t.flags&fCaps != 0 {
+			caps++
+		} else if t.flags&(fLatin|fCyr) != 0 {
+			lower++
+		}
+	}
+	mixedCase := caps > 0 && lower > 0
+	for si := range sc.sents {
+		a.scoreSentence(sc, text, si, mixedCase)
+	}
+	// Contrast across sentences: a sentence that opens with a contrast word
+	// discounts everything before it.
+	mult := 1.0
+	var r runResult
+	r.lang = textLang
+	for si := len(sc.sents) - 1; si >= 0; si-- {
+		s := &sc.sents[si]
+		s.weight = mult
+		if s.t0 < s.t1 {
+			if t := &sc.toks[s.t0]; t.in != nil && t.in.contrast && t.flags&fUsed == 0 {
+				mult *= t.in.before
+			}
+		}
+	}
+	for si := range sc.sents {
+		s := &sc.sents[si]
+		r.sum += s.sum * s.weight
+		r.neg += s.negSum * s.weight
+		r.pos += s.posSum * s.weight
+	}
+	a.findAspects(sc)
+	return r
+}
+
+// assignLangs sets each sentence's language and returns the text's.
+func (a *Analyzer) assignLangs(sc *scratch) Lang {
+	if a.lang != "" {
+		for i := range sc.sents {
+			sc.sents[i].lang = a.lang
+		}
+		return a.lang
+	}
+	en, lt := a.lex[EN], a.lex[LT]
+	var total langVotes
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		var v langVotes
+		for k := s.t0; k < s.t1; k++ {
+			v.add(&sc.toks[k], en, lt)
+		}
+		s.votes = v
+		total.cyr += v.cyr
+		total.latin += v.latin
+		total.ltDiac += v.ltDiac
+		total.enFunc += v.enFunc
+		total.ltFunc += v.ltFunc
+		total.ltEnd += v.ltEnd
+		total.enPattern += v.enPattern
+		total.enLex += v.enLex
+		total.ltLex += v.ltLex
+	}
+	textLang := total.decide()
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		l := s.votes.decide()
+		if l != RU && textLang != RU && textLang != "" && (l == "" || s.votes.latin < 4 && s.votes.ltDiac == 0) {
+			l = textLang
+		}
+		if l == "" {
+			l = textLang
+		}
+		s.lang = l
+	}
+	return textLang
+}
+
+func (a *Analyzer) lexFor(l Lang) *lexicon {
+	if lx := a.lex[l]; lx != nil {
+		return lx
+	}
+	return a.lex[EN]
+}
+
+// prep fills a word token's normalised form, stem and lexicon info.
+func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
+	t.in, t.sin, t.val = nil, nil, 0
+	t.flags &^= fNeg | fUsed
+	t.ev = -1
+	if t.kind != tkWord {
+		t.stem = ""
+		return
+	}
+	t.norm = t.low
+	if lx.lang == LT && t.flags&fLtDiac != 0 {
+		t.norm = sc.foldLt(t.low)
+	}
+	sc.lookup(t, lx, stemf)
+	if t.flags&fElong != 0 && !t.in.known() && !t.sin.known() {
+		orig := t.norm
+		for _, n := range [2]int{2, 1} {
+			t.norm = sc.unelongate(orig, n)
+			sc.lookup(t, lx, stemf)
+			if t.in.known() || t.sin.known() {
+				break
+			}
+		}
+	}
+	if t.in != nil && t.in.neg || lx.lang == EN && strings.HasSuffix(t.norm, "n't") {
+		t.flags |= fNeg
+	}
+}
+
+func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
+	t.in = lx.words[t.norm]
+	t.stem = stemf(t.norm)
+	if t.stem != t.norm {
+		t.sin = lx.words[t.stem]
+	} else {
+		t.sin = t.in
+	}
+}
+
+func (in *info) known() bool {
+	return in != nil && (in.hasVal || in.neg || in.intens != 0 || in.contrast || in.aspect != "" || len(in.seqs) > 0)
+}
+
+func elemMatch(e elem, t *token) bool {
+	switch e.kind {
+	case elemNeg:
+		return t.flags&fNeg != 0
+	case elemNum:
+		return t.kind == tkNum
+	case elemPrefix:
+		return t.kind == tkWord && strings.HasPrefix(t.norm, e.key)
+	}
+	return t.kind == tkWord && (t.stem == e.key || t.norm == e.key)
+}
+
+// bestSeq returns the longest entry of list that matches at toks[i] and
+// satisfies want, with its length in tokens.
+func bestSeq(list []seq, toks []token, i, end int, want func(*payload) bool, best *seq, bestN int) (*seq, int) {
+	for k := range list {
+		s := &list[k]
+		n := 1 + len(s.rest)
+		if n <= bestN || i+n > end || !want(&s.payload) {
+			continue
+		}
+		ok := true
+		for j, e := range s.rest {
+			if !elemMatch(e, &toks[i+1+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = s, n
+		}
+	}
+	return best, bestN
+}
+
+func wantVal(p *payload) bool    { return p.hasVal }
+func wantAspect(p *payload) bool { return p.aspect != "" }
+func wantToxic(p *payload) bool  { return p.toxKind != "" }
+
+// matchAt finds the payload for the token at i: the longest multi-word entry
+// starting there, else the word itself, else a `*` root.
+func matchAt(lx *lexicon, toks []token, i, end int, want func(*payload) bool) (*payload, int) {
+	t := &toks[i]
+	if t.kind != tkWord {
+		return nil, 0
+	}
+	var best *seq
+	n := 0
+	if t.flags&fNeg != 0 {
+		best, n = bestSeq(lx.negSeqs, toks, i, end, want, best, n)
+	}
+	if t.sin != nil {
+		best, n = bestSeq(t.sin.seqs, toks, i, end, want, best, n)
+	}
+	if t.in != nil && t.in != t.sin {
+		best, n = bestSeq(t.in.seqs, toks, i, end, want, best, n)
+	}
+	var pin *info
+	for _, l := range lx.prefixLens {
+		if l <= len(t.norm) {
+			if in := lx.prefixes[t.norm[:l]]; in != nil {
+				pin = in
+				best, n = bestSeq(in.seqs, toks, i, end, want, best, n)
+				break
+			}
+		}
+	}
+	if best != nil {
+		return &best.payload, n
+	}
+	if t.in != nil && want(&t.in.payload) {
+		return &t.in.payload, 1
+	}
+	if t.sin != nil && want(&t.sin.payload) {
+		return &t.sin.payload, 1
+	}
+	if pin != nil && want(&pin.payload) {
+		return &pin.payload, 1
+	}
+	return nil, 0
+}
+
+// fusedNegation looks a word up without a negating prefix (lt ne-/nebe-,
+// ru не-, en un-); it returns the valence of the remainder.
+func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) string) (float64, bool) {
+	var prefixes []string
+	minRest := 4
+	switch lx.lang {
+	case LT:
+		prefixes = []string{"nebe", "ne"}
+		minRest = 3
+	case RU:
+		prefixes = []string{"не"}
+		minRest = 6 // three Cyrillic letters
+	case EN:
+		prefixes = []string{"un"}
+	}
+	for _, p := range prefixes {
+		if !strings.HasPrefix(t.norm, p) || len(t.norm)-len(p) < minRest {
+			continue
+		}
+		rest := t.norm[len(p):]
+		if in := lx.words[rest]; in != nil && in.hasVal {
+			return in.val, true
+		}
+		if in := lx.words[stemf(rest)]; in != nil && in.hasVal {
+			return in.val, true
+		}
+	}
+	return 0, false
+}
+
+func negate(v float64) float64 {
+	if v > 0 {
+		return v * negPositive
+	}
+	return v * negNegative
+}
+
+func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
+	sc.ev = append(sc.ev, Evidence{Start: t0.start, End: t1.end, Term: text[t0.start:t1.end], Rule: rule, Weight: w})
+	return int32(len(sc.ev) - 1)
+}
+
+func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool) {
+	s := &sc.sents[si]
+	lx := a.lexFor(s.lang)
+	stemf := stemFor(lx.lang)
+	toks := sc.toks
+	for i := s.t0; i < s.t1; i++ {
+		sc.prep(&toks[i], lx, stemf)
+	}
+	// Clauses: a break or a contrast word starts a new one.
+	clause := int32(0)
+	for i := s.t0; i < s.t1; i++ {
+		t := &toks[i]
+		if t.flags&fBreak != 0 || t.in != nil && t.in.contrast {
+			clause++
+		}
+		t.clause = clause
+	}
+	for i := s.t0; i < s.t1; i++ {
+		t := &toks[i]
+		if t.flags&fUsed != 0 {
+			continue
+		}
+		if t.kind == tkEmoji {
+			t.val = t.emo
+			t.ev = sc.addEv(t, t, text, RuleEmoji, t.val)
+			continue
+		}
+		p, n := matchAt(lx, toks, i, s.t1, wantVal)
+		rule := RuleLexicon
+		var v float64
+		complaint := false
+		switch {
+		case p != nil:
+			v = p.val
+			complaint = p.complaint
+			if complaint {
+				rule = RuleComplaint
+			}
+		case t.kind == tkWord && t.flags&fNeg == 0 && (t.in == nil || !t.in.known()) && (t.sin == nil || !t.sin.known()):
+			fv, ok := sc.fusedNegation(t, lx, stemf)
+			if !ok {
+				continue
+			}
+			v = negate(fv)
+			rule = RuleNegation
+			n = 1
+		default:
+			continue
+		}
+		last := &toks[i+n-1]
+		for k := i + 1; k < i+n; k++ {
+			toks[k].flags |= fUsed
+		}
+		if n > 1 && toks[i].flags&fNeg != 0 {
+			t.flags |= fUsed // the negator belongs to the entry
+		}
+		if v == 0 { // a neutral entry ("looks like") only shields its words
+			i += n - 1
+			continue
+		}
+		// Look back for negators and intensifiers in the same clause.
+		factor := 1.0
+		negIdx := -1
+		for j := i - 1; j >= s.t0 && j >= i-negScope; j-- {
+			if toks[j+1].flags&fBreak != 0 {
+				break
+			}
+			tj := &toks[j]
+			if tj.flags&fUsed != 0 || tj.in != nil && tj.in.contrast {
+				break
+			}
+			if tj.flags&fNeg != 0 {
+				negIdx = j
+				break
+			}
+			if tj.in != nil && tj.in.intens != 0 && j >= i-2 {
+				factor *= tj.in.intens
+				sc.addEv(tj, tj, text, RuleIntensifier, 0)
+			}
+		}
+		if negIdx >= 0 && rule != RuleNegation {
+			if factor > 1 {
+				factor = 1
+			}
+			v = negate(v * factor)
+			sc.addEv(&toks[negIdx], &toks[negIdx], text, RuleNegation, 0)
+		} else {
+			v *= factor
+		}
+		if mixedCase && t.flags&fCaps != 0 {
+			v *= capsFactor
+			sc.addEv(t, t, text, RuleCaps, 0)
+		}
+		if t.flags&fElong != 0 {
+			v *= elongFactor
+			sc.addEv(t, t, text, RuleElongation, 0)
+		}
+		t.val = v
+		if complaint {
+			t.flags |= fComplaint
+		}
+		t.ev = sc.addEv(t, last, text, rule, v)
+		i += n - 1
+	}
+	// Contrast inside the sentence: the last contrast word splits it.
+	for k := s.t1 - 1; k >= s.t0; k-- {
+		t := &toks[k]
+		if t.in == nil || !t.in.contrast || t.flags&fUsed != 0 || t.val != 0 {
+			continue
+		}
+		for j := s.t0; j < s.t1; j++ {
+			w := t.in.after
+			if j < k {
+				w = t.in.before
+			}
+			tj := &toks[j]
+			if tj.val != 0 && w != 1 {
+				tj.val *= w
+				sc.ev[tj.ev].Weight = tj.val
+			}
+		}
+		sc.addEv(t, t, text, RuleContrast, 0)
+		break
+	}
+	a.sarcasm(sc, text, si, lx)
+	var sum, neg, pos float64
+	for i := s.t0; i < s.t1; i++ {
+		v := toks[i].val
+		sum += v
+		if v < 0 {
+			neg -= v
+		} else {
+			pos += v
+		}
+	}
+	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
+		sum *= questionScale
+		neg *= questionScale
+		pos *= questionScale
+		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleQuestion, Weight: 0})
+	}
+	if s.excl > 0 && sum != 0 {
+		b := exclBonus * float64(min(s.excl, exclMax))
+		if sum < 0 {
+			b = -b
+			neg -= b
+		} else {
+			pos += b
+		}
+		sum += b
+		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleExclamation, Weight: b})
+	}
+	s.sum, s.negSum, s.posSum = sum, neg, pos
+}
+
+// sarcasmCues are praise and thanks words that turn negative next to a complaint.
+var sarcasmCues = map[string]bool{
+	"thanks": true, "thank": true, "great": true, "wonderful": true, "brilliant": true, "fantastic": true,
+	"perfect": true, "awesome": true, "lovely": true, "excellent": true, "amazing": true, "superb": true,
+	"спасибо": true, "благодарю": true, "отлично": true, "прекрасно": true, "замечательно": true,
+	"супер": true, "браво": true, "молодцы": true, "класс": true, "шикарно": true, "великолепно": true,
+	"aciu": true, "dekoju": true, "puiku": true, "super": true, "nuostabu": true, "sauniai": true, "saunu": true,
+}
+
+func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
+	s := &sc.sents[si]
+	toks := sc.toks
+	hasComplaint := false
+	words := 0
+	for i := s.t0; i < s.t1; i++ {
+		if toks[i].flags&fComplaint != 0 && toks[i].val < 0 {
+			hasComplaint = true
+		}
+		if toks[i].kind == tkWord {
+			words++
+		}
+	}
+	prevNeg := si > 0 && sc.sents[si-1].sum <= -1.0
+	if !hasComplaint && !(prevNeg && words <= 2) {
+		return
+	}
+	for i := s.t0; i < s.t1; i++ {
+		t := &toks[i]
+		if t.val > 0 && t.kind == tkWord && sarcasmCues[t.norm] {
+			t.val = -t.val * 0.8
+			sc.ev[t.ev].Rule = RuleSarcasm
+			sc.ev[t.ev].Weight = t.val
+		}
+	}
+}
+
+// findAspects records aspect mentions with their polarity.
+func (a *Analyzer) findAspects(sc *scratch) {
+	toks := sc.toks
+	for si := range sc.sents {
+		s := &sc.sents[si]
+		lx := a.lexFor(s.lang)
+		for i := s.t0; i < s.t1; i++ {
+			p, n := matchAt(lx, toks, i, s.t1, wantAspect)
+			if p == nil {
+				continue
+			}
+			end := i + n - 1
+			var x float64
+			found := false
+			for j := s.t0; j < s.t1; j++ {
+				tj := &toks[j]
+				if tj.val == 0 || tj.clause != toks[i].clause && tj.clause != toks[end].clause {
+					continue
+				}
+				d := 0
+				if j < i {
+					d = i - j
+				} else if j > end {
+					d = j - end
+				}
+				x += tj.val / (1 + 0.3*float64(d))
+				found = true
+			}
+			if !found {
+				contrast := false
+				for j := s.t0; j < s.t1; j++ {
+					if toks[j].in != nil && toks[j].in.contrast {
+						contrast = true
+					}
+				}
+				if !contrast {
+					x = s.sum * 0.5
+				}
+			}
+			pol := x / math.Sqrt(x*x+4)
+			if k := len(sc.asp); k > 0 && sc.asp[k-1].Aspect == p.aspect && sc.asp[k-1].End >= toks[i].start {
+				i = end
+				continue
+			}
+			sc.asp = append(sc.asp, AspectMention{Aspect: p.aspect, Start: toks[i].start, End: toks[end].end, Polarity: pol})
+			i = end
+		}
+	}
+}
+
+// resultBlock holds a short text's result slices in one allocation.
+type resultBlock struct {
+	s [2]Sentence
+	e [8]Evidence
+	a [2]AspectMention
+}
+
+type resultBlockM struct {
+	s [8]Sentence
+	e [32]Evidence
+	a [8]AspectMention
+}
+
+func (sc *scratch) result(text string, r runResult) Score {
+	sc.ev = sortEvidence(sc.ev)
+	out := Score{Compound: squash(r.sum), Lang: r.lang}
+	out.Label = LabelOf(out.Compound)
+	if r.neg > 0 {
+		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
+	}
+	ns, ne, na := len(sc.sents), len(sc.ev), len(sc.asp)
+	switch {
+	case ns == 0:
+		return out
+	case ns <= 2 && ne <= 8 && na <= 2:
+		b := new(resultBlock)
+		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+	case ns <= 8 && ne <= 32 && na <= 8:
+		b := new(resultBlockM)
+		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+	default:
+		out.Sentences = make([]Sentence, 0, ns)
+		if ne > 0 {
+			out.Evidence = make([]Evidence, 0, ne)
+		}
+		if na > 0 {
+			out.Aspects = make([]AspectMention, 0, na)
+		}
+	}
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		c := squash(s.sum)
+		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: c, Label: LabelOf(c), Lang: s.lang})
+	}
+	out.Evidence = append(out.Evidence, sc.ev...)
+	out.Aspects = append(out.Aspects, sc.asp...)
+	if ne == 0 {
+		out.Evidence = nil
+	}
+	if na == 0 {
+		out.Aspects = nil
+	}
+	return out
+}
+
+// sortEvidence orders evidence by position (insertion sort: lists are short
+// and nearly sorted).
+func sortEvidence(ev []Evidence) []Evidence {
+	if len(ev) > 64 {
+		slices.SortStableFunc(ev, func(a, b Evidence) int { return a.Start - b.Start })
+		return ev
+	}
+	for i := 1; i < len(ev); i++ {
+		for j := i; j > 0 && ev[j].Start < ev[j-1].Start; j-- {
+			ev[j], ev[j-1] = ev[j-1], ev[j]
+		}
+	}
+	return ev
+}

@@ -1,0 +1,410 @@
+package sentiment
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/reputekit/repute/internal/stem"
+)
+
+//go:embed lexicon
+var lexiconFS embed.FS
+
+// Element kinds of a multi-word entry.
+const (
+	elemStem   = iota // the token's stem equals key
+	elemPrefix        // the token's normalised form starts with key
+	elemNeg           // any negator
+	elemNum           // any number token ("<num>" in the file)
+)
+
+type elem struct {
+	key  string
+	kind uint8
+}
+
+// payload is what an entry says about the tokens it matches.
+type payload struct {
+	val       float64
+	hasVal    bool
+	complaint bool
+	aspect    Aspect
+	toxKind   string
+	toxW      float64
+}
+
+// seq is a multi-word entry, indexed by its first element; rest holds the others.
+type seq struct {
+	rest []elem
+	payload
+}
+
+// info is everything a lexicon knows about one key (a normalised word or a stem).
+type info struct {
+	payload
+	neg      bool
+	intens   float64 // 0: not an intensifier
+	contrast bool
+	before   float64
+	after    float64
+	function bool
+	seqs     []seq // multi-word entries that start with this key, longest first
+}
+
+type lexicon struct {
+	lang       Lang
+	words      map[string]*info // normalised forms and stems
+	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
+	prefixLens []int            // byte lengths of the keys in prefixes, longest first
+	negSeqs    []seq            // multi-word entries that start with a negator
+}
+
+// norm returns the language's matching form of a lower-case word: ё→е
+// (always), diacritics folded away for Lithuanian.
+func normWord(lang Lang, w string) string {
+	w = strings.ReplaceAll(w, "ё", "е")
+	w = strings.ReplaceAll(w, "’", "'")
+	if lang == LT {
+		w = stem.FoldLithuanian(w)
+	}
+	return w
+}
+
+// stemFor returns the stemming function of a language.
+func stemFor(lang Lang) func(string) string {
+	switch lang {
+	case RU:
+		return stem.Russian
+	case LT:
+		return stem.Lithuanian
+	case EN:
+		return stem.English
+	}
+	return func(s string) string { return s }
+}
+
+func (lx *lexicon) get(key string) *info {
+	if in, ok := lx.words[key]; ok {
+		return in
+	}
+	in := &info{}
+	lx.words[key] = in
+	return in
+}
+
+func (lx *lexicon) getPrefix(key string) *info {
+	if in, ok := lx.prefixes[key]; ok {
+		return in
+	}
+	in := &info{}
+	lx.prefixes[key] = in
+	lx.prefixLens = append(lx.prefixLens, len(key))
+	return in
+}
+
+// loadFile is the parsed content of one lexicon file: lines of fields.
+type line struct {
+	n      int
+	fields []string
+}
+
+func parseLines(data []byte) []line {
+	var out []line
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimRight(s, " \r\t")
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		fields := strings.Split(s, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		out = append(out, line{n, fields})
+	}
+	return out
+}
+
+type loader struct {
+	lx   *lexicon
+	stem func(string) string
+	errs []error
+	file string
+}
+
+func (ld *loader) errorf(n int, format string, args ...any) {
+	ld.errs = append(ld.errs, &LexiconError{Lang: ld.lx.lang, File: ld.file, Line: n, Msg: fmt.Sprintf(format, args...)})
+}
+
+// words splits a term into normalised words.
+func (ld *loader) termWords(term string) []string {
+	return strings.Fields(normWord(ld.lx.lang, strings.ToLower(term)))
+}
+
+func (ld *loader) isNeg(w string) bool {
+	if in, ok := ld.lx.words[w]; ok && in.neg {
+		return true
+	}
+	return ld.lx.lang == EN && strings.HasSuffix(w, "n't")
+}
+
+func (ld *loader) elemOf(w string) elem {
+	switch {
+	case w == "<num>":
+		return elem{kind: elemNum}
+	case ld.isNeg(w):
+		return elem{kind: elemNeg}
+	case len(w) > 1 && strings.HasSuffix(w, "*"):
+		return elem{key: strings.TrimSuffix(w, "*"), kind: elemPrefix}
+	}
+	return elem{key: ld.stem(w), kind: elemStem}
+}
+
+// addTerm attaches p to a term; set decides how the payload merges (override
+// replaces, otherwise the first entry for a key wins for the stem key).
+func (ld *loader) addTerm(term string, p payload, override bool, set func(dst *payload, p payload)) {
+	ws := ld.termWords(term)
+	if len(ws) == 0 {
+		return
+	}
+	if len(ws) == 1 {
+		w := ws[0]
+		if len(w) > 1 && strings.HasSuffix(w, "*") {
+			set(&ld.lx.getPrefix(strings.TrimSuffix(w, "*")).payload, p)
+			return
+		}
+		set(&ld.lx.get(w).payload, p) // exact form always
+		st := ld.stem(w)
+		if st != w && st != "" {
+			in := ld.lx.get(st)
+			if override || !in.hasVal && in.aspect == "" && in.toxKind == "" && !in.complaint || stemFree(in, p) {
+				set(&in.payload, p)
+			}
+		}
+		return
+	}
+	s := seq{payload: p}
+	first := ld.elemOf(ws[0])
+	for _, w := range ws[1:] {
+		s.rest = append(s.rest, ld.elemOf(w))
+	}
+	var list *[]seq
+	switch first.kind {
+	case elemNeg:
+		list = &ld.lx.negSeqs
+	case elemPrefix:
+		list = &ld.lx.getPrefix(first.key).seqs
+	case elemNum:
+		ld.errorf(0, "%q: a multi-word entry cannot start with <num>", term)
+		return
+	default:
+		list = &ld.lx.get(first.key).seqs
+	}
+	for i := range *list {
+		if slices.Equal((*list)[i].rest, s.rest) {
+			set(&(*list)[i].payload, p)
+			return
+		}
+	}
+	*list = append(*list, s)
+}
+
+// stemFree reports whether the stem key has no payload of the kind p sets.
+func stemFree(in *info, p payload) bool {
+	switch {
+	case p.hasVal:
+		return !in.hasVal
+	case p.aspect != "":
+		return in.aspect == ""
+	case p.toxKind != "":
+		return in.toxKind == ""
+	}
+	return false
+}
+
+func parseFloat(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+func (ld *loader) loadValence(data []byte, complaint, override bool) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 2 {
+			ld.errorf(l.n, "want term<TAB>valence, got %q", strings.Join(l.fields, " "))
+			continue
+		}
+		v, ok := parseFloat(l.fields[1])
+		if !ok || v < -4 || v > 4 {
+			ld.errorf(l.n, "valence %q is not a number in -4..4", l.fields[1])
+			continue
+		}
+		ld.addTerm(l.fields[0], payload{val: v, hasVal: true, complaint: complaint}, override, func(dst *payload, p payload) {
+			dst.val, dst.hasVal, dst.complaint = p.val, p.hasVal, p.complaint
+		})
+	}
+}
+
+func (ld *loader) loadWordList(data []byte, set func(in *info)) {
+	for _, l := range parseLines(data) {
+		for _, w := range ld.termWords(l.fields[0]) {
+			set(ld.lx.get(w))
+		}
+	}
+}
+
+func (ld *loader) loadIntensifiers(data []byte) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 2 {
+			ld.errorf(l.n, "want term<TAB>factor")
+			continue
+		}
+		f, ok := parseFloat(l.fields[1])
+		if !ok || f <= 0 || f > 4 {
+			ld.errorf(l.n, "factor %q is not a number in (0,4]", l.fields[1])
+			continue
+		}
+		ws := ld.termWords(l.fields[0])
+		if len(ws) != 1 {
+			// Multi-word intensifiers ("a bit", "a lot") apply from their last word.
+			if len(ws) == 0 {
+				continue
+			}
+		}
+		ld.lx.get(ws[len(ws)-1]).intens = f
+	}
+}
+
+func (ld *loader) loadContrast(data []byte) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 3 {
+			ld.errorf(l.n, "want term<TAB>before<TAB>after")
+			continue
+		}
+		b, ok1 := parseFloat(l.fields[1])
+		a, ok2 := parseFloat(l.fields[2])
+		if !ok1 || !ok2 || b < 0 || a < 0 || b > 4 || a > 4 {
+			ld.errorf(l.n, "weights %q %q are not numbers in 0..4", l.fields[1], l.fields[2])
+			continue
+		}
+		ws := ld.termWords(l.fields[0])
+		if len(ws) == 0 {
+			continue
+		}
+		in := ld.lx.get(ws[len(ws)-1])
+		in.contrast, in.before, in.after = true, b, a
+	}
+}
+
+func (ld *loader) loadAspects(data []byte) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 2 {
+			ld.errorf(l.n, "want term<TAB>aspect")
+			continue
+		}
+		a := Aspect(l.fields[1])
+		if !slices.Contains(Aspects, a) {
+			ld.errorf(l.n, "unknown aspect %q", l.fields[1])
+			continue
+		}
+		ld.addTerm(l.fields[0], payload{aspect: a}, false, func(dst *payload, p payload) { dst.aspect = p.aspect })
+	}
+}
+
+func (ld *loader) loadToxic(data []byte) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 3 {
+			ld.errorf(l.n, "want term<TAB>kind<TAB>weight")
+			continue
+		}
+		kind := l.fields[1]
+		if kind != "insult" && kind != "profanity" && kind != "threat" {
+			ld.errorf(l.n, "unknown kind %q", kind)
+			continue
+		}
+		w, ok := parseFloat(l.fields[2])
+		if !ok || w < 0 || w > 1 {
+			ld.errorf(l.n, "weight %q is not a number in 0..1", l.fields[2])
+			continue
+		}
+		ld.addTerm(l.fields[0], payload{toxKind: kind, toxW: w}, false, func(dst *payload, p payload) {
+			dst.toxKind, dst.toxW = p.toxKind, p.toxW
+		})
+	}
+}
+
+// buildLexicon parses the files of one language; extra valence data (from
+// WithLexicon) overrides the embedded entries.
+func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon, error) {
+	lx := &lexicon{lang: lang, words: make(map[string]*info, 4096), prefixes: map[string]*info{}}
+	ld := &loader{lx: lx, stem: stemFor(lang)}
+	read := func(name string) []byte {
+		if files == nil {
+			return nil
+		}
+		b, err := fs.ReadFile(files, path.Join(dir, name))
+		if err != nil {
+			return nil // a missing optional file is an empty list
+		}
+		if !utf8.Valid(b) {
+			ld.errs = append(ld.errs, &LexiconError{Lang: lang, File: name, Msg: "not valid UTF-8"})
+			return nil
+		}
+		ld.file = name
+		return b
+	}
+	ld.loadWordList(read("negators.txt"), func(in *info) { in.neg = true })
+	ld.loadWordList(read("function.txt"), func(in *info) { in.function = true })
+	ld.loadIntensifiers(read("intensifiers.tsv"))
+	ld.loadContrast(read("contrast.tsv"))
+	ld.loadValence(read("valence.tsv"), false, false)
+	ld.loadValence(read("complaints.tsv"), true, false)
+	ld.loadAspects(read("aspects.tsv"))
+	ld.loadToxic(read("toxic.tsv"))
+	for i, x := range extra {
+		ld.file = fmt.Sprintf("WithLexicon#%d", i+1)
+		ld.loadValence(x, false, true)
+	}
+	sortSeqs := func(s []seq) {
+		slices.SortStableFunc(s, func(a, b seq) int { return len(b.rest) - len(a.rest) })
+	}
+	for _, in := range lx.words {
+		sortSeqs(in.seqs)
+	}
+	for _, in := range lx.prefixes {
+		sortSeqs(in.seqs)
+	}
+	sortSeqs(lx.negSeqs)
+	slices.Sort(lx.prefixLens)
+	lx.prefixLens = slices.Compact(lx.prefixLens)
+	slices.Reverse(lx.prefixLens)
+	return lx, errors.Join(ld.errs...)
+}
+
+// defaultLexicons parses the embedded lexicons once, on first use.
+var defaultLexicons = sync.OnceValues(func() (map[Lang]*lexicon, error) {
+	m := map[Lang]*lexicon{}
+	var errs []error
+	for _, lang := range []Lang{EN, RU, LT} {
+		lx, err := buildLexicon(lang, lexiconFS, "lexicon/"+lang, nil)
+		m[lang] = lx
+		errs = append(errs, err)
+	}
+	return m, errors.Join(errs...)
+})

@@ -1,0 +1,482 @@
+package sentiment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Token kinds.
+const (
+	tkWord = iota
+	tkNum
+	tkEmoji // emoji or emoticon with a valence
+)
+
+// Token flags.
+const (
+	fCaps      = 1 << iota // written in capitals (two letters or more)
+	fElong                 // has a letter repeated three times or more
+	fBreak                 // a clause break (comma, colon, dash, ...) precedes it
+	fCyr                   // has Cyrillic letters
+	fLatin                 // has Latin letters
+	fLtDiac                // has Lithuanian diacritics (ąčęėįšųūž)
+	fNeg                   // is a negator in its sentence's language
+	fUsed                  // consumed by a multi-word entry
+	fComplaint             // scored by a complaint pattern
+)
+
+type token struct {
+	start, end int
+	low        string // lower case, ё→е, ’→'
+	norm       string // low, with Lithuanian diacritics folded in lt sentences
+	stem       string
+	in, sin    *info // lexicon info of norm and of stem
+	val        float64
+	emo        float64
+	kind       uint8
+	flags      uint16
+	clause     int32
+	ev         int32 // index of the token's evidence, -1 if none
+}
+
+type sentRec struct {
+	start, end int // byte span
+	t0, t1     int // token range [t0, t1)
+	excl       int
+	question   int
+	term       int // start of the terminator run (. ! ?), or end
+	lang       Lang
+	votes      langVotes
+	sum        float64
+	negSum     float64
+	posSum     float64
+	weight     float64
+}
+
+// scratch is the per-call working memory, reused through a sync.Pool.
+type scratch struct {
+	buf   []byte
+	toks  []token
+	sents []sentRec
+	ev    []Evidence
+	asp   []AspectMention
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLtDiac(r rune) bool {
+	switch r {
+	case 'ą', 'č', 'ę', 'ė', 'į', 'š', 'ų', 'ū', 'ž', 'Ą', 'Č', 'Ę', 'Ė', 'Į', 'Š', 'Ų', 'Ū', 'Ž':
+		return true
+	}
+	return false
+}
+
+func isCyr(r rune) bool { return r >= 0x400 && r <= 0x4FF }
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// bstr views b as a string without copying. The scratch buffer is only
+// appended to while any such string is alive, and these strings never leave
+// an Analyze call.
+func bstr(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// appendStr appends s to the scratch buffer and returns a view of the copy.
+func (sc *scratch) keep(from int) string {
+	return bstr(sc.buf[from:len(sc.buf):len(sc.buf)])
+}
+
+// emoticons, longest first within a shared prefix.
+var emoticons = []struct {
+	s string
+	v float64
+}{
+	{":-))", 2.2}, {":))", 2.2}, {":-)", 1.8}, {":)", 1.8}, {"(:", 1.6}, {":-]", 1.5}, {":]", 1.5},
+	{":-D", 2.3}, {":D", 2.3}, {";-)", 1.4}, {";)", 1.4}, {":-P", 1.0}, {":P", 1.0}, {":p", 1.0},
+	{"^_^", 1.8}, {"^^", 1.4}, {"<3", 2.4}, {"=)", 1.6}, {"=(", -1.6},
+	{":-((", -2.4}, {":((", -2.4}, {":-(", -2.0}, {":(", -2.0}, {":'(", -2.4}, {":’(", -2.4},
+	{">:(", -2.6}, {":-/", -1.1}, {":/", -1.1}, {":-|", -0.6}, {":|", -0.6}, {"):", -1.6},
+	{"</3", -2.2}, {"-_-", -1.2}, {":-S", -1.0}, {":S", -1.0},
+}
+
+// emojiValence is a small table of common emoji.
+func emojiValence(r rune) (float64, bool) {
+	switch r {
+	case '🙂', '☺', '😀', '😃', '😄':
+		return 1.8, true
+	case '😊', '😁', '😆', '🥰', '🤗', '😌', '😉', '🤩', '😇':
+		return 2.2, true
+	case '😍', '😘', '❤', '💕', '💖', '💗', '💙', '💚', '💛', '💜', '🧡', '💯', '🔥', '✨':
+		return 2.4, true
+	case '👍', '👌', '👏', '🙌', '💪', '✅', '⭐', '🌟', '🎉', '🥳', '😂', '🤣', '🙏':
+		return 1.6, true
+	case '😐', '😑', '🤔', '🙄', '😒':
+		return -0.8, true
+	case '😕', '🙁', '☹', '😟', '😔', '😩', '😫', '😤', '🤦', '😬', '🤷':
+		return -1.6, true
+	case '😞', '😢', '😭', '😥', '😿', '💔', '👎', '❌', '🚫':
+		return -2.2, true
+	case '😡', '😠', '🤬', '💩', '🤮', '🤢', '😱':
+		return -2.8, true
+	}
+	return 0, false
+}
+
+func isEmojiModifier(r rune) bool {
+	return r == 0xFE0F || r == 0x200D || (r >= 0x1F3FB && r <= 0x1F3FF)
+}
+
+// tokenize fills sc.toks and sc.sents from text.
+func (sc *scratch) tokenize(text string) {
+	sc.toks = sc.toks[:0]
+	sc.sents = sc.sents[:0]
+	sc.buf = sc.buf[:0]
+	if cap(sc.buf) < len(text)+16 {
+		sc.buf = make([]byte, 0, len(text)*2+16)
+	}
+	cur := sentRec{start: -1}
+	brk := false
+	lastEnd := 0
+	closeSent := func(end int) {
+		if cur.start < 0 {
+			return
+		}
+		cur.end = end
+		if cur.term == 0 || cur.term > end {
+			cur.term = end
+		}
+		cur.t1 = len(sc.toks)
+		sc.sents = append(sc.sents, cur)
+		cur = sentRec{start: -1, t0: len(sc.toks)}
+		brk = false
+	}
+	open := func(at int) {
+		if cur.start < 0 {
+			cur.start = at
+			cur.t0 = len(sc.toks)
+		}
+	}
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n' || r == '\r':
+			closeSent(lastEnd)
+			i += size
+			continue
+		case isSpace(r):
+			i += size
+			continue
+		}
+		open(i)
+		switch {
+		case isWordRune(r):
+			if (r == 'h' || r == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
+				j := i
+				for j < len(text) {
+					r2, s2 := utf8.DecodeRuneInString(text[j:])
+					if isSpace(r2) {
+						break
+					}
+					j += s2
+				}
+				i, lastEnd = j, j
+				continue
+			}
+			i = sc.word(text, i, brk)
+			brk = false
+			lastEnd = i
+			continue
+		case r == '@':
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) && r2 != '_' {
+					break
+				}
+				j += s2
+			}
+			i, lastEnd = j, j
+			continue
+		}
+		if v, ok := emojiValence(r); ok {
+			sc.toks = append(sc.toks, token{start: i, end: i + size, kind: tkEmoji, emo: v, ev: -1, flags: boolFlag(brk, fBreak)})
+			brk = false
+			i += size
+			lastEnd = i
+			continue
+		}
+		if isEmojiModifier(r) {
+			i += size
+			continue
+		}
+		if e, ok := matchEmoticon(text, i); ok {
+			sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, flags: boolFlag(brk, fBreak)})
+			brk = false
+			i += len(emoticons[e].s)
+			lastEnd = i
+			continue
+		}
+		switch r {
+		case '.', '!', '?', '…', '。':
+			j := i
+			if cur.term == 0 || cur.term < lastEnd {
+				cur.term = i
+			}
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				switch r2 {
+				case '!':
+					cur.excl++
+				case '?':
+					cur.question++
+				case '.', '…', '。':
+				default:
+					goto done
+				}
+				j += s2
+			}
+		done:
+			lastEnd = j
+			// A terminator ends the sentence when followed by space, a
+			// closing quote or the end of the text.
+			end := j
+			for end < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[end:])
+				if r2 == '"' || r2 == '\'' || r2 == ')' || r2 == '»' || r2 == '”' || r2 == '“' {
+					end += s2
+					continue
+				}
+				break
+			}
+			if end >= len(text) {
+				closeSent(end)
+				i = end
+				continue
+			}
+			r3, _ := utf8.DecodeRuneInString(text[end:])
+			if isSpace(r3) || !isWordRune(r3) && r3 != '.' {
+				closeSent(end)
+				i = end
+				continue
+			}
+			brk = true
+			i = j
+			continue
+		case ',', ';', ':', '(', ')', '—', '–', '"', '«', '»', '“', '”', '/', '[', ']':
+			brk = true
+		case '-':
+			if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '-') || i > 0 && text[i-1] == ' ' {
+				brk = true
+			}
+		}
+		i += size
+		lastEnd = i
+	}
+	closeSent(lastEnd)
+}
+
+func boolFlag(b bool, f uint16) uint16 {
+	if b {
+		return f
+	}
+	return 0
+}
+
+func matchEmoticon(text string, i int) (int, bool) {
+	c := text[i]
+	if c != ':' && c != ';' && c != '(' && c != '^' && c != '<' && c != '=' && c != '>' && c != ')' && c != '-' {
+		return 0, false
+	}
+	if i > 0 && (c == ':' || c == '=' || c == ')' || c == '(') {
+		// "http:", "10:30", "word:(" is fine but "a(b)" and "f(x)" are not emoticons.
+		p, _ := utf8.DecodeLastRuneInString(text[:i])
+		if isWordRune(p) && c != ':' {
+			return 0, false
+		}
+		if c == ':' && unicode.IsDigit(p) {
+			return 0, false
+		}
+	}
+	for k, e := range emoticons {
+		if strings.HasPrefix(text[i:], e.s) {
+			end := i + len(e.s)
+			if end < len(text) {
+				// ":D" and ":P" only when not followed by a letter (":Dear").
+				r, _ := utf8.DecodeRuneInString(text[end:])
+				if isWordRune(r) {
+					continue
+				}
+			}
+			if (e.s == "):" || e.s == "(:") && i+len(e.s) < len(text) && text[i+len(e.s)] != ' ' {
+				continue
+			}
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// word scans one word (letters, digits, inner apostrophes; numbers with inner
+// . , / such as 4.5, 1,000 or 10/10) from i and appends its token.
+func (sc *scratch) word(text string, i int, brk bool) int {
+	start := i
+	var flags uint16
+	if brk {
+		flags |= fBreak
+	}
+	upper, lower, letters, digits := 0, 0, 0, 0
+	needLow := false
+	var prev rune
+	run := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if (r == '\'' || r == '’') && i > start {
+				if n, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && unicode.IsLetter(n) {
+					needLow = needLow || r == '’'
+					i += size
+					prev = r
+					continue
+				}
+			}
+			if (r == '.' || r == ',' || r == '/') && unicode.IsDigit(prev) && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+				i += size
+				prev = r
+				continue
+			}
+			break
+		}
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				needLow = true
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+			if r == 'ё' || r == 'Ё' {
+				needLow = true
+			}
+			if isCyr(r) {
+				flags |= fCyr
+			} else if r < 0x250 {
+				flags |= fLatin
+				if isLtDiac(r) {
+					flags |= fLtDiac
+				}
+			}
+		}
+		if r == prev && unicode.IsLetter(r) {
+			run++
+			if run >= 2 {
+				flags |= fElong
+			}
+		} else {
+			run = 0
+		}
+		prev = r
+		i += size
+	}
+	if upper >= 2 && lower == 0 {
+		flags |= fCaps
+	}
+	t := token{start: start, end: i, ev: -1, flags: flags}
+	if letters == 0 && digits > 0 {
+		t.kind = tkNum
+	}
+	w := text[start:i]
+	if needLow {
+		from := len(sc.buf)
+		for _, r := range w {
+			switch r {
+			case 'ё', 'Ё':
+				r = 'е'
+			case '’':
+				r = '\''
+			default:
+				r = unicode.ToLower(r)
+			}
+			sc.buf = utf8.AppendRune(sc.buf, r)
+		}
+		t.low = sc.keep(from)
+	} else {
+		t.low = w
+	}
+	t.norm = t.low
+	sc.toks = append(sc.toks, t)
+	return i
+}
+
+// foldLt returns s with Lithuanian diacritics folded, using the scratch buffer.
+func (sc *scratch) foldLt(s string) string {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if ltFoldRune(r) != r {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	from := len(sc.buf)
+	sc.buf = append(sc.buf, s[:i]...)
+	for _, r := range s[i:] {
+		sc.buf = utf8.AppendRune(sc.buf, ltFoldRune(r))
+	}
+	return sc.keep(from)
+}
+
+func ltFoldRune(r rune) rune {
+	switch r {
+	case 'ą':
+		return 'a'
+	case 'č':
+		return 'c'
+	case 'ę', 'ė':
+		return 'e'
+	case 'į':
+		return 'i'
+	case 'š':
+		return 's'
+	case 'ų', 'ū':
+		return 'u'
+	case 'ž':
+		return 'z'
+	}
+	return r
+}
+
+// unelongate collapses runs of three or more equal letters in s to max
+// letters, in the scratch buffer.
+func (sc *scratch) unelongate(s string, max int) string {
+	from := len(sc.buf)
+	var prev rune
+	run := 0
+	for _, r := range s {
+		if r == prev {
+			run++
+		} else {
+			run = 1
+		}
+		prev = r
+		if run <= max {
+			sc.buf = utf8.AppendRune(sc.buf, r)
+		}
+	}
+	return sc.keep(from)
+}
