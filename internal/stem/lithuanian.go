@@ -55,7 +55,8 @@ var ltEndings = newFoldedSuffixSet(ltFold,
 		"ėdavome", "ėdavote",
 		// Future (pristatysiu, pristatysime, mylėsiu, rašysite, ...).
 		"siu", "sime", "site", "ysiu", "ysi", "ysime", "ysite", "ėsiu",
-		"ėsi", "ėsime", "ėsite", "osiu", "osime", "osite",
+		"ėsi", "ėsime", "ėsite", "osiu", "osime", "osite", "sim", "ysim",
+		"ėsim", "osim",
 		// Reflexive persons (džiaugiuosi, džiaugiesi, džiaugiasi,
 		// džiaugiamės, džiaugėsi, džiaugėmės, rašosi, ...).
 		"uosi", "iuosi", "iesi", "asi", "iasi", "amės", "iamės", "ausi",

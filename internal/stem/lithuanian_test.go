@@ -38,7 +38,7 @@ var ltParadigms = []struct {
 	{"kokyb", []string{"kokybiška", "kokybiškas", "kokybiškai", "kokybiski", "kokybiskas"}},
 	{"tikr", []string{"tikrai", "tikras", "tikra", "tikri"}},
 	// Verbs: persons, tenses, infinitives, participles, reflexives.
-	{"pristat", []string{"pristatė", "pristatyti", "pristatytas", "pristatyta", "pristatys", "pristatysime", "pristatydavo", "pristate"}},
+	{"pristat", []string{"pristatė", "pristatyti", "pristatytas", "pristatyta", "pristatys", "pristatysime", "pristatysim", "pristatydavo", "pristate"}},
 	{"atsipraš", []string{"atsiprašome", "atsiprašau", "atsiprašyti", "atsiprašo", "atsiprasome", "atsiprasau"}},
 	{"rekomend", []string{"rekomenduoju", "rekomenduojame", "rekomenduoti", "rekomenduoja", "rekomenduojam"}},
 	{"dėk", []string{"dėkoju", "dėkojame", "dėkui", "dėkoti", "dekojame", "dekui"}},
