@@ -8,7 +8,6 @@ type signals struct {
 	Negative   bool    // the text's label is negative
 	Positive   bool    // the text's label is positive
 	Lang       string  // "en", "ru", "lt" or ""
-	Toxicity   float64 // 0..1
 	Aspects    []string
 	Known      bool // an analyzer produced these values
 }
@@ -16,9 +15,12 @@ type signals struct {
 // textAnalyzer is the seam between the rules and the sentiment engine.
 type textAnalyzer interface {
 	signals(text string) signals
+	toxicity(text string) float64 // 0..1
 }
 
 // noAnalyzer knows nothing; the rules then rely on stars and phrase data.
 type noAnalyzer struct{}
 
 func (noAnalyzer) signals(string) signals { return signals{} }
+
+func (noAnalyzer) toxicity(string) float64 { return 0 }

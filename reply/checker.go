@@ -486,11 +486,15 @@ func (k *check) ruleResolution() {
 }
 
 func (k *check) ruleTakeOffline() {
-	if !k.on(RuleTakeOffline) || !(k.rv.aggressive || k.rv.dispute) || k.channel {
+	if !k.on(RuleTakeOffline) || k.channel {
+		return
+	}
+	aggressive := k.rv.aggressive()
+	if !aggressive && !k.rv.dispute {
 		return
 	}
 	key := "take-offline.dispute"
-	if k.rv.aggressive {
+	if aggressive {
 		key = "take-offline.aggressive"
 	}
 	k.add(RuleTakeOffline, 0, 0, key)

@@ -134,7 +134,7 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	has := func(key string) bool { return len(c.get(ri.m, key)) > 0 }
 
 	// Removable?
-	if ri.sig.Toxicity >= 0.6 || has("plan:abuse") {
+	if has("plan:abuse") || (ri.complaint && ri.toxicity() >= 0.6) {
 		t.RemovalReasons = append(t.RemovalReasons, "abusive")
 	}
 	if has("plan:threat") {
@@ -193,7 +193,7 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 			t.Reasons = append(t.Reasons, "a neutral review: a short personal reply")
 		}
 	}
-	if !t.Removable && t.Action == ActionPersonal && ri.aggressive {
+	if !t.Removable && t.Action == ActionPersonal && ri.complaint && ri.aggressive() {
 		t.Reasons = append(t.Reasons, "heated: invite the customer to a private channel")
 	}
 	if t.Removable {
@@ -211,13 +211,10 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	}
 	neg := map[int]float64{1: 1, 2: 0.8, 3: 0.5, 4: 0.15, 5: 0.05}[ri.stars]
 	if ri.stars == 0 {
-		neg = ri.sig.Negativity
+		neg = ri.signals().Negativity
 		if ri.complaint && neg < 0.6 {
 			neg = 0.6
 		}
-	}
-	if ri.sig.Known && ri.stars > 0 {
-		neg = 0.8*neg + 0.2*ri.sig.Negativity
 	}
 	urgency := 0.0
 	if !r.CreatedAt.IsZero() && within > 0 {

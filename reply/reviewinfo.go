@@ -18,7 +18,12 @@ type reviewInfo struct {
 	stars       int
 	lang        string
 	d           *doc
-	sig         signals
+	sig         signals // valid once sigDone; see signals()
+	sigDone     bool
+	tox         float64 // valid once toxDone; see toxicity()
+	toxDone     bool
+	an          textAnalyzer
+	text        string
 	complaint   bool // low rating, or a 3★/unrated text that complains
 	positive    bool // 4–5★, or an unrated text that praises
 	issues      [][]string
@@ -27,7 +32,7 @@ type reviewInfo struct {
 	praise      bool
 	praised     []string // aspects of clauses that praise and do not complain
 	praiseWords map[string]bool
-	aggressive  bool
+	aggrLex     bool // the phrase data or shouting call the review aggressive
 	dispute     bool
 	words       int
 	names       []namePrefix
@@ -44,16 +49,13 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	text += r.Body
 	ri := &reviewInfo{stars: r.Stars(), d: tokenize(text), aspects: map[string]bool{}, praiseWords: map[string]bool{}, content: map[string]bool{}}
 	ri.words = ri.d.words()
-	an := cfg.analyzer
-	if an == nil {
-		an = noAnalyzer{}
+	ri.an, ri.text = cfg.analyzer, text
+	if ri.an == nil {
+		ri.an = noAnalyzer{}
 	}
-	ri.sig = an.signals(text)
 	switch {
 	case r.Lang != "":
 		ri.lang = strings.ToLower(r.Lang)
-	case ri.sig.Lang != "":
-		ri.lang = ri.sig.Lang
 	default:
 		ri.lang = c.detectLang(ri.d)
 	}
@@ -138,8 +140,8 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	case ri.stars >= 4:
 		ri.positive = true
 	default:
-		if ri.sig.Known {
-			ri.complaint = ri.sig.Negative || ri.sig.Negativity >= 0.3
+		if sig := ri.signals(); sig.Known {
+			ri.complaint = sig.Negative || sig.Negativity >= 0.3
 		}
 		if !ri.complaint && hasNeg {
 			ri.complaint = true
@@ -150,7 +152,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 				ri.complaint = true
 			}
 		}
-		if ri.stars == 0 && !ri.complaint && (ri.sig.Positive || ri.praise) {
+		if ri.stars == 0 && !ri.complaint && (ri.signals().Positive || ri.praise) {
 			ri.positive = true
 		}
 	}
@@ -207,7 +209,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	}
 
 	// Aggression and dispute, for take-offline.
-	ri.aggressive = ri.sig.Toxicity >= 0.5 || len(findIn("take-offline:aggressive")) > 0 || shouts(toks, text)
+	ri.aggrLex = len(findIn("take-offline:aggressive")) > 0 || shouts(toks, text)
 	ri.dispute = ri.complaint && (ri.words >= 45 || len(findIn("take-offline:dispute")) > 0)
 
 	// Names and content words for `personal`.
@@ -278,3 +280,24 @@ func shouts(toks []token, text string) bool {
 	}
 	return false
 }
+
+// signals runs the sentiment analysis of the review once, on demand (it
+// costs more than all the phrase rules together).
+func (ri *reviewInfo) signals() signals {
+	if !ri.sigDone {
+		ri.sig, ri.sigDone = ri.an.signals(ri.text), true
+	}
+	return ri.sig
+}
+
+// toxicity runs the toxicity analysis once, on demand.
+func (ri *reviewInfo) toxicity() float64 {
+	if !ri.toxDone {
+		ri.tox, ri.toxDone = ri.an.toxicity(ri.text), true
+	}
+	return ri.tox
+}
+
+// aggressive reports a heated review: by the phrase data, shouting, or
+// toxicity of at least 0.5.
+func (ri *reviewInfo) aggressive() bool { return ri.aggrLex || ri.toxicity() >= 0.5 }

@@ -1,4 +1,48 @@
 package reply
 
-// defaultAnalyzer returns the analyzer Check uses when none is given.
-func defaultAnalyzer() textAnalyzer { return noAnalyzer{} }
+import (
+	"sync"
+
+	"github.com/reputekit/repute/sentiment"
+)
+
+// sentimentAnalyzer feeds the rules from the sentiment engine: how much a
+// review complains, its toxicity (for take-offline and removable), its
+// language and aspects.
+type sentimentAnalyzer struct{ a *sentiment.Analyzer }
+
+func (s sentimentAnalyzer) signals(text string) signals {
+	sc := s.a.Analyze(text)
+	sig := signals{
+		Known:      true,
+		Negativity: sc.Negativity,
+		Negative:   sc.Label == sentiment.Negative,
+		Positive:   sc.Label == sentiment.Positive,
+		Lang:       sc.Lang,
+	}
+	for _, m := range sc.Aspects {
+		sig.Aspects = append(sig.Aspects, string(m.Aspect))
+	}
+	return sig
+}
+
+func (s sentimentAnalyzer) toxicity(text string) float64 { return s.a.Toxicity(text).Score }
+
+var sharedAnalyzer = sync.OnceValue(func() *sentiment.Analyzer { return sentiment.New() })
+
+// defaultAnalyzer returns the analyzer Check uses when none is given: one
+// shared sentiment.Analyzer with the embedded lexicons.
+func defaultAnalyzer() textAnalyzer { return sentimentAnalyzer{sharedAnalyzer()} }
+
+// WithAnalyzer makes the checker use the caller's sentiment analyzer
+// (for example one built with extra lexicon entries) to decide whether a
+// review complains, how toxic it is and which language it is in.
+func WithAnalyzer(a *sentiment.Analyzer) Option {
+	return func(c *config) error {
+		if a == nil {
+			return ErrOption
+		}
+		c.analyzer = sentimentAnalyzer{a}
+		return nil
+	}
+}
