@@ -61,7 +61,7 @@ var ltEndings = newFoldedSuffixSet(ltFold,
 		// džiaugiamės, džiaugėsi, džiaugėmės, rašosi, ...).
 		"uosi", "iuosi", "iesi", "asi", "iasi", "amės", "iamės", "ausi",
 		"iausi", "eisi", "ėsi", "ėmės", "isi", "imės", "osi", "omės",
-		// Infinitives (pristatyti, mylėti, rašoti?, kainuoti, dalyvauti
+		// Infinitives (pristatyti, mylėti, bijoti, kainuoti, dalyvauti
 		// and the reflexive ones). A bare -ti is handled by ltBareTi.
 		"yti", "ėti", "oti", "uoti", "auti", "ytis", "ėtis", "otis",
 		"uotis",
