@@ -514,3 +514,98 @@ func TestCancelMidWait(t *testing.T) {
 		}
 	})
 }
+
+// TestNoGoroutineLeak walks to the end, stops a walk early and ends one
+// with an error; no goroutine may outlive the test. (Not parallel: it
+// counts goroutines.)
+func TestNoGoroutineLeak(t *testing.T) {
+	sourcestest.CheckGoroutines(t)
+	srv := sourcestest.NewServer(t, sourcestest.NewGoogle(account, loc, genReviews(120)...))
+	c := newClient(t, srv.URL)
+	if _, _, end := walk(t, c, sources.Query{}); end != nil {
+		t.Fatal(end)
+	}
+	for _, err := range c.Reviews(t.Context(), sources.Query{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	srv.Script(sourcestest.Fault{Status: http.StatusUnauthorized})
+	if _, _, end := walk(t, c, sources.Query{}); end == nil {
+		t.Error("walk did not end with the scripted error")
+	}
+}
+
+func TestBatchReviews(t *testing.T) {
+	t.Parallel()
+	rs := genReviews(70)
+	g := sourcestest.NewGoogle(account, loc, rs[:40]...)
+	// 59 more locations, 30 of them with one review each: two groups.
+	var locations []string
+	want := map[string]string{} // review id -> location
+	for _, rv := range rs[:40] {
+		want[rv.ExternalID] = loc
+	}
+	locations = append(locations, "locations/"+loc)
+	for k := range 59 {
+		l := fmt.Sprintf("9%018d", k)
+		locations = append(locations, l)
+		var mine []review.Review
+		if k < 30 {
+			mine = append(mine, rs[40+k])
+			want[rs[40+k].ExternalID] = l
+		}
+		g.AddLocation(l, mine...)
+	}
+	srv := sourcestest.NewServer(t, g)
+	c := newClient(t, srv.URL)
+	got := map[string]string{}
+	for rv, err := range c.BatchReviews(t.Context(), locations, sources.Query{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, dup := got[rv.ExternalID]; dup {
+			t.Errorf("review %s twice", rv.ExternalID)
+		}
+		got[rv.ExternalID] = rv.LocationID
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("review → location (-want +got):\n%s", diff)
+	}
+	var posts int
+	for _, r := range srv.Requests() {
+		if r.Method == http.MethodPost {
+			posts++
+		}
+	}
+	// Group one (the main location and 49 others, 70 reviews) takes two
+	// pages of 50; group two (10 locations without reviews) one.
+	if posts != 3 {
+		t.Errorf("%d batch calls, want 3", posts)
+	}
+	// Max spans the groups.
+	n := 0
+	for _, err := range c.BatchReviews(t.Context(), locations, sources.Query{Max: 45}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 45 {
+		t.Errorf("Max 45: %d reviews", n)
+	}
+	// An unknown location ends the walk with ErrNotFound.
+	var end error
+	for _, err := range c.BatchReviews(t.Context(), []string{loc, "404"}, sources.Query{}) {
+		end = err
+	}
+	if !errors.Is(end, sources.ErrNotFound) {
+		t.Errorf("unknown location: %v, want ErrNotFound", end)
+	}
+	for _, err := range c.BatchReviews(t.Context(), []string{"a/b"}, sources.Query{}) {
+		if !errors.Is(err, sources.ErrInvalidOption) {
+			t.Errorf("bad location id: %v", err)
+		}
+	}
+}

@@ -203,3 +203,51 @@ func SplitComment(comment string) (original, translation string) {
 	}
 	return comment, ""
 }
+
+// wireBatch is the body of accounts.locations.batchGetReviews.
+type wireBatch struct {
+	LocationReviews []json.RawMessage `json:"locationReviews"`
+	NextPageToken   string            `json:"nextPageToken"`
+}
+
+// wireLocationReview is one entry of a batch: a location and one review.
+type wireLocationReview struct {
+	Name   string          `json:"name"`
+	Review json.RawMessage `json:"review"`
+}
+
+// decodeBatch decodes one batchGetReviews response, like decodePage.
+func decodeBatch(data []byte) (page, error) {
+	var w wireBatch
+	if err := json.Unmarshal(data, &w); err != nil {
+		return page{}, fmt.Errorf("google: decode batch page: %w", err)
+	}
+	return fromBatch(&w), nil
+}
+
+// fromBatch decodes the entries of a batch response one by one. A review
+// without a name of its own takes its location from the entry.
+func fromBatch(w *wireBatch) page {
+	p := page{items: make([]item, len(w.LocationReviews)), next: w.NextPageToken}
+	for i, raw := range w.LocationReviews {
+		var lr wireLocationReview
+		err := json.Unmarshal(raw, &lr)
+		var rv review.Review
+		if err == nil {
+			if len(lr.Review) == 0 || string(lr.Review) == "null" {
+				err = errors.New("google: batch entry has no review")
+			} else {
+				rv, err = decodeReview(lr.Review)
+			}
+		}
+		if err != nil {
+			p.items[i] = item{id: peekID(lr.Review), err: err}
+			continue
+		}
+		if rv.LocationID == "" {
+			rv.LocationID = locationOf(lr.Name)
+		}
+		p.items[i] = item{rv: rv, id: rv.ExternalID}
+	}
+	return p
+}

@@ -20,6 +20,10 @@
 // id from the review's name. Google gives no language, URL or verified
 // flag.
 //
+// [Client.BatchReviews] reads many locations of the account at once with
+// POST /v4/accounts/{a}/locations:batchGetReviews (up to
+// [MaxBatchLocations] per call; more are read group after group).
+//
 // # Translated comments
 //
 // Google puts machine translations into the comment itself:

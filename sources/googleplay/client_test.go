@@ -502,3 +502,25 @@ func TestCancelMidWait(t *testing.T) {
 		}
 	})
 }
+
+// TestNoGoroutineLeak walks to the end, stops a walk early and ends one
+// with an error; no goroutine may outlive the test. (Not parallel: it
+// counts goroutines.)
+func TestNoGoroutineLeak(t *testing.T) {
+	sourcestest.CheckGoroutines(t)
+	srv := sourcestest.NewServer(t, sourcestest.NewGooglePlay(pkg, genReviews(250)...))
+	c := newClient(t, srv.URL)
+	if _, _, end := walk(t, c, sources.Query{}); end != nil {
+		t.Fatal(end)
+	}
+	for _, err := range c.Reviews(t.Context(), sources.Query{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	srv.Script(sourcestest.Fault{Status: http.StatusUnauthorized})
+	if _, _, end := walk(t, c, sources.Query{}); end == nil {
+		t.Error("walk did not end with the scripted error")
+	}
+}

@@ -22,23 +22,33 @@ type wireList struct {
 
 // wireReview is one review resource.
 type wireReview struct {
-	ID        int64           `json:"id"`
-	CreatedAt string          `json:"createdAt"`
-	IsVisible *bool           `json:"isVisible"`
-	Score     *float64        `json:"score"`
-	Name      string          `json:"name"`
-	Content   string          `json:"content"`
-	Language  json.RawMessage `json:"language"`
-	Customer  json.RawMessage `json:"customer"`
-	Product   json.RawMessage `json:"product"`
+	ID        int64        `json:"id"`
+	CreatedAt string       `json:"createdAt"`
+	IsVisible *bool        `json:"isVisible"`
+	Score     *float64     `json:"score"`
+	Name      string       `json:"name"`
+	Content   string       `json:"content"`
+	Language  wireLanguage `json:"language"`
+	Customer  wireLink     `json:"customer"`
+	Product   wireLink     `json:"product"`
 }
 
-// wireLanguage is the embedded language object.
+// wireLanguage is the embedded language object, or false.
 type wireLanguage struct {
 	ID     int64  `json:"id"`
 	Code   string `json:"code"`
 	Locale string `json:"locale"`
 	Title  string `json:"title"`
+}
+
+// UnmarshalJSON accepts the object, false and null.
+func (l *wireLanguage) UnmarshalJSON(b []byte) error {
+	if absent(b) {
+		*l = wireLanguage{}
+		return nil
+	}
+	type plain wireLanguage
+	return json.Unmarshal(b, (*plain)(l))
 }
 
 // wireLink is a link to another resource: {"resource": {id, url, link}},
@@ -49,6 +59,24 @@ type wireLink struct {
 		URL  string `json:"url"`
 		Link string `json:"link"`
 	} `json:"resource"`
+}
+
+// UnmarshalJSON accepts the link object, false and null.
+func (l *wireLink) UnmarshalJSON(b []byte) error {
+	if absent(b) {
+		*l = wireLink{}
+		return nil
+	}
+	type plain wireLink
+	return json.Unmarshal(b, (*plain)(l))
+}
+
+// id returns the linked resource's id, "" when there is none.
+func (l *wireLink) id() string {
+	if l.Resource.ID <= 0 {
+		return ""
+	}
+	return strconv.FormatInt(l.Resource.ID, 10)
 }
 
 // Scale is the form of the score field a page used.
@@ -173,20 +201,6 @@ func absent(raw json.RawMessage) bool {
 	return len(raw) == 0 || string(raw) == "null" || string(raw) == "false"
 }
 
-func linkID(field string, raw json.RawMessage) (string, error) {
-	if absent(raw) {
-		return "", nil
-	}
-	var l wireLink
-	if err := json.Unmarshal(raw, &l); err != nil {
-		return "", fmt.Errorf("lightspeed: %s: %w", field, err)
-	}
-	if l.Resource.ID <= 0 {
-		return "", nil
-	}
-	return strconv.FormatInt(l.Resource.ID, 10), nil
-}
-
 func (w *wireReview) toReview(scale Scale) (review.Review, error) {
 	if w.ID <= 0 {
 		return review.Review{}, errNoID
@@ -218,18 +232,8 @@ func (w *wireReview) toReview(scale Scale) (review.Review, error) {
 	if w.IsVisible != nil && !*w.IsVisible {
 		rv.Status = review.Hidden
 	}
-	if !absent(w.Language) {
-		var l wireLanguage
-		if err := json.Unmarshal(w.Language, &l); err != nil {
-			return review.Review{}, fmt.Errorf("lightspeed: language: %w", err)
-		}
-		rv.Lang = l.Code
-	}
-	if rv.Author.ID, err = linkID("customer", w.Customer); err != nil {
-		return review.Review{}, err
-	}
-	if rv.ProductID, err = linkID("product", w.Product); err != nil {
-		return review.Review{}, err
-	}
+	rv.Lang = w.Language.Code
+	rv.Author.ID = w.Customer.id()
+	rv.ProductID = w.Product.id()
 	return rv, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,7 +15,9 @@ import (
 
 // Google imitates the Google Business Profile API v4 reviews endpoints for
 // one account and location: GET .../reviews (pageSize, pageToken,
-// nextPageToken; newest update first), PUT and DELETE .../reviews/{id}/reply.
+// nextPageToken; newest update first), PUT and DELETE .../reviews/{id}/reply,
+// and POST accounts/{a}/locations:batchGetReviews over the main location
+// and those added with AddLocation.
 // An unknown account, location or review gets 404 in Google's error shape.
 // Page tokens are opaque to clients; like the real ones, they do not pin
 // the list, so a review added at the top shifts later pages.
@@ -26,6 +29,23 @@ type Google struct {
 
 	mu      sync.Mutex
 	reviews []review.Review // in list order (newest update first)
+	// others holds the reviews of further locations of the account, served
+	// only through batchGetReviews.
+	others map[string][]review.Review
+}
+
+// AddLocation gives the account another location with reviews rs, which
+// POST .../locations:batchGetReviews serves together with the main one.
+func (g *Google) AddLocation(location string, rs ...review.Review) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.others == nil {
+		g.others = map[string][]review.Review{}
+	}
+	g.others[location] = append(g.others[location], rs...)
+	if g.others[location] == nil {
+		g.others[location] = []review.Review{}
+	}
 }
 
 // NewGoogle returns a Google server holding rs, which it lists in the
@@ -70,7 +90,7 @@ func googleError(w http.ResponseWriter, code int, status, msg string) {
 var googleWords = [...]string{"STAR_RATING_UNSPECIFIED", "ONE", "TWO", "THREE", "FOUR", "FIVE"}
 
 // googleWire renders rv as a v4 Review resource.
-func (g *Google) googleWire(rv *review.Review) map[string]any {
+func (g *Google) googleWire(location string, rv *review.Review) map[string]any {
 	stars := int(rv.Rating + 0.5)
 	if stars < 0 || stars > 5 {
 		stars = 0
@@ -80,7 +100,7 @@ func (g *Google) googleWire(rv *review.Review) map[string]any {
 		upd = rv.CreatedAt
 	}
 	m := map[string]any{
-		"name":       "accounts/" + g.Account + "/locations/" + g.Location + "/reviews/" + rv.ExternalID,
+		"name":       "accounts/" + g.Account + "/locations/" + location + "/reviews/" + rv.ExternalID,
 		"reviewId":   rv.ExternalID,
 		"reviewer":   map[string]any{"displayName": rv.Author.Name, "isAnonymous": rv.Author.Name == ""},
 		"starRating": googleWords[stars],
@@ -102,6 +122,10 @@ func (g *Google) googleWire(rv *review.Review) map[string]any {
 
 // ServeHTTP answers the list and reply calls.
 func (g *Google) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && r.URL.Path == "/v4/accounts/"+g.Account+"/locations:batchGetReviews" {
+		g.batch(w, r)
+		return
+	}
 	prefix := "/v4/accounts/" + g.Account + "/locations/" + g.Location + "/reviews"
 	rest, ok := strings.CutPrefix(r.URL.Path, prefix)
 	if !ok {
@@ -185,7 +209,7 @@ func (g *Google) list(w http.ResponseWriter, r *http.Request) {
 	for i := range g.reviews {
 		sum += g.reviews[i].Rating
 		if i >= offset && i < offset+size {
-			items = append(items, g.googleWire(&g.reviews[i]))
+			items = append(items, g.googleWire(g.Location, &g.reviews[i]))
 		}
 	}
 	g.mu.Unlock()
@@ -194,6 +218,79 @@ func (g *Google) list(w http.ResponseWriter, r *http.Request) {
 		body["averageRating"] = sum / float64(total)
 	}
 	if offset+size < total {
+		body["nextPageToken"] = "CAES" + strconv.Itoa(offset+size)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(body)
+}
+
+// batch answers batchGetReviews: the reviews of the named locations,
+// newest update first, pageSize (at most 50) per page.
+func (g *Google) batch(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		LocationNames []string `json:"locationNames"`
+		PageSize      int      `json:"pageSize"`
+		PageToken     string   `json:"pageToken"`
+	}
+	data, _ := io.ReadAll(r.Body)
+	if json.Unmarshal(data, &req) != nil || len(req.LocationNames) == 0 || len(req.LocationNames) > 50 || req.PageSize < 0 {
+		googleError(w, http.StatusBadRequest, "INVALID_ARGUMENT", "Request contains an invalid argument.")
+		return
+	}
+	size := req.PageSize
+	if size == 0 || size > 50 {
+		size = 50
+	}
+	offset := 0
+	if req.PageToken != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(req.PageToken, "CAES"))
+		if err != nil || !strings.HasPrefix(req.PageToken, "CAES") || n < 0 {
+			googleError(w, http.StatusBadRequest, "INVALID_ARGUMENT", "Invalid pageToken.")
+			return
+		}
+		offset = n
+	}
+	type located struct {
+		loc string
+		rv  review.Review
+	}
+	var all []located
+	g.mu.Lock()
+	for _, name := range req.LocationNames {
+		loc, ok := strings.CutPrefix(name, "accounts/"+g.Account+"/locations/")
+		other, known := g.others[loc]
+		var rs []review.Review
+		switch {
+		case ok && loc == g.Location:
+			rs = g.reviews
+		case ok && known:
+			rs = other
+		default:
+			g.mu.Unlock()
+			googleError(w, http.StatusNotFound, "NOT_FOUND", "Location not found: "+name)
+			return
+		}
+		for _, rv := range rs {
+			all = append(all, located{loc, rv})
+		}
+	}
+	g.mu.Unlock()
+	upd := func(rv *review.Review) time.Time {
+		if rv.UpdatedAt.IsZero() {
+			return rv.CreatedAt
+		}
+		return rv.UpdatedAt
+	}
+	sort.SliceStable(all, func(i, j int) bool { return upd(&all[i].rv).After(upd(&all[j].rv)) })
+	items := []any{}
+	for i := offset; i < len(all) && i < offset+size; i++ {
+		items = append(items, map[string]any{
+			"name":   "accounts/" + g.Account + "/locations/" + all[i].loc,
+			"review": g.googleWire(all[i].loc, &all[i].rv),
+		})
+	}
+	body := map[string]any{"locationReviews": items}
+	if offset+size < len(all) {
 		body["nextPageToken"] = "CAES" + strconv.Itoa(offset+size)
 	}
 	w.Header().Set("Content-Type", "application/json")
