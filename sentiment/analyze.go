@@ -267,12 +267,23 @@ func (in *info) known() bool {
 	return in != nil && (in.hasVal || in.neg || in.intens != 0 || in.contrast || in.aspect != "" || len(in.seqs) > 0)
 }
 
+// numberWords are number words that "<num>" in a lexicon entry also matches.
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "few": true, "couple": true, "several": true, "many": true,
+	"один": true, "одна": true, "одну": true, "два": true, "две": true, "три": true, "четыре": true, "пять": true, "шесть": true,
+	"семь": true, "восемь": true, "девять": true, "десять": true, "несколько": true, "пару": true, "пара": true,
+	"vienas": true, "viena": true, "vieną": true, "du": true, "dvi": true, "trys": true, "tris": true, "keturi": true,
+	"keturias": true, "penki": true, "penkias": true, "sesi": true, "septyni": true, "astuoni": true, "devyni": true,
+	"desimt": true, "kelis": true, "kelias": true, "keli": true, "kelios": true, "pora": true, "porą": true, "pora dienu": true,
+}
+
 func elemMatch(e elem, t *token) bool {
 	switch e.kind {
 	case elemNeg:
 		return t.flags&fNeg != 0
 	case elemNum:
-		return t.kind == tkNum
+		return t.kind == tkNum || t.kind == tkWord && numberWords[t.norm]
 	case elemPrefix:
 		return t.kind == tkWord && strings.HasPrefix(t.norm, e.key)
 	}
@@ -379,6 +390,25 @@ func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) strin
 	return 0, false
 }
 
+// tooValence is the valence of an unknown word after an excess marker.
+const tooValence = -1.0
+
+// excess markers per language ("too" + an unknown word complains).
+func excessive(t *token, lang Lang) bool {
+	if t.kind != tkWord {
+		return false
+	}
+	switch lang {
+	case EN:
+		return t.norm == "too"
+	case RU:
+		return t.norm == "слишком" || t.norm == "чересчур"
+	case LT:
+		return t.norm == "per" || t.norm == "pernelyg" || t.norm == "perdaug"
+	}
+	return false
+}
+
 func negate(v float64) float64 {
 	if v > 0 {
 		return v * negPositive
@@ -430,13 +460,21 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = RuleComplaint
 			}
 		case t.kind == tkWord && t.flags&fNeg == 0 && (t.in == nil || !t.in.known()) && (t.sin == nil || !t.sin.known()):
-			fv, ok := sc.fusedNegation(t, lx, stemf)
-			if !ok {
-				continue
+			if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
+				v = negate(fv)
+				rule = RuleNegation
+				n = 1
+				break
 			}
-			v = negate(fv)
-			rule = RuleNegation
-			n = 1
+			if i > s.t0 && excessive(&toks[i-1], lx.lang) && t.flags&fBreak == 0 && (t.in == nil || !t.in.function) && len(t.norm) > 2 {
+				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
+				v = tooValence
+				rule = RuleComplaint
+				complaint = true
+				n = 1
+				break
+			}
+			continue
 		default:
 			continue
 		}
@@ -476,9 +514,21 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				factor = 1
 			}
 			v = negate(v * factor)
-			sc.addEv(&toks[negIdx], &toks[negIdx], text, RuleNegation, 0)
+			tn := &toks[negIdx]
+			if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
+				sc.ev[tn.ev].Weight, sc.ev[tn.ev].Rule = 0, RuleNegation
+				tn.val = 0
+			} else {
+				sc.addEv(tn, tn, text, RuleNegation, 0)
+			}
 		} else {
 			v *= factor
+		}
+		// A positive word right after a negative one is what the negative
+		// word judges ("poor reliability", "bad quality"): it adds nothing.
+		if v > 0 && i > s.t0 && toks[i-1].val < 0 && t.flags&fBreak == 0 && toks[i-1].flags&fComplaint == 0 {
+			i += n - 1
+			continue
 		}
 		if mixedCase && t.flags&fCaps != 0 {
 			v *= capsFactor
