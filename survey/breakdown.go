@@ -109,3 +109,50 @@ func Breakdown(s Survey, questionID string, rs iter.Seq[Response], by Segmenter)
 	}
 	return out, nil
 }
+
+// QuestionResult is the score of one scale question of a survey.
+type QuestionResult struct {
+	Question string `json:"question"`
+	// Result is zero (N = 0) when the question got no usable answer.
+	Result Result `json:"result"`
+	// Skipped counts answers that did not fit the question.
+	Skipped int `json:"skipped,omitempty"`
+}
+
+// ScoreAll scores every scale question of s over the responses in one
+// pass, in question order: NPS, CSAT or CES by each question's metric, the
+// mean for a custom scale (see [Score]). Answers that do not fit their
+// question are counted in Skipped, not scored.
+func ScoreAll(s Survey, rs iter.Seq[Response]) []QuestionResult {
+	type acc struct {
+		id      string
+		sc      metricScorer
+		skipped int
+	}
+	var accs []acc
+	for _, q := range s.Questions {
+		var a acc
+		if a.sc.init(q) == nil {
+			a.id = q.ID
+			accs = append(accs, a)
+		}
+	}
+	for r := range rs {
+		for i := range accs {
+			a := &accs[i]
+			ans, ok := r.Answers[a.id]
+			if !ok {
+				continue
+			}
+			if len(ans.Choices) > 0 || ans.Text != "" || a.sc.add(ans.Score) != nil {
+				a.skipped++
+			}
+		}
+	}
+	out := make([]QuestionResult, len(accs))
+	for i := range accs {
+		res, _ := accs[i].sc.result()
+		out[i] = QuestionResult{Question: accs[i].id, Result: res, Skipped: accs[i].skipped}
+	}
+	return out
+}

@@ -96,3 +96,26 @@ func BenchmarkBreakdown(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/response")
 }
+
+func TestScoreAll(t *testing.T) {
+	t.Parallel()
+	s := postDelivery()
+	rs := []Response{
+		{Answers: map[string]Answer{"nps": ScoreAnswer(10), "csat": ScoreAnswer(5)}},
+		{Answers: map[string]Answer{"nps": ScoreAnswer(0), "csat": ScoreAnswer(3)}},
+		{Answers: map[string]Answer{"nps": ScoreAnswer(9), "csat": TextAnswer("five")}},
+	}
+	got := ScoreAll(s, slices.Values(rs))
+	type row struct {
+		Q          string
+		N, Skipped int
+		Score      float64
+	}
+	var rows []row
+	for _, g := range got {
+		rows = append(rows, row{g.Question, g.Result.N, g.Skipped, g.Result.Score})
+	}
+	if diff := cmp.Diff([]row{{"nps", 3, 0, 100.0 / 3}, {"csat", 2, 1, 50}}, rows); diff != "" {
+		t.Errorf("ScoreAll (-want +got):\n%s", diff)
+	}
+}
