@@ -100,6 +100,7 @@ type AnswerError struct {
 	Problem  string
 }
 
+// Error describes the fault, naming where it is.
 func (e *AnswerError) Error() string {
 	return fmt.Sprintf("survey: response %q: question %q: %s", truncate(e.Response, 64), truncate(e.Question, 64), e.Problem)
 }

@@ -28,6 +28,7 @@ type RangeError struct {
 	Min, Max int
 }
 
+// Error describes the fault, naming where it is.
 func (e *RangeError) Error() string {
 	return fmt.Sprintf("survey: answer #%d is %d, outside %d–%d", e.Index, e.Value, e.Min, e.Max)
 }

@@ -200,6 +200,7 @@ type FieldError struct {
 	Problem string
 }
 
+// Error describes the fault, naming where it is.
 func (e *FieldError) Error() string {
 	return fmt.Sprintf("survey %q: %s: %s", e.Survey, e.Field, e.Problem)
 }
@@ -217,6 +218,7 @@ type QuestionError struct {
 	Problem  string
 }
 
+// Error describes the fault, naming where it is.
 func (e *QuestionError) Error() string {
 	return fmt.Sprintf("survey %q: question %q (#%d): %s: %s", e.Survey, e.Question, e.Index+1, e.Field, e.Problem)
 }
