@@ -80,44 +80,60 @@ type phraseList struct {
 	phrases []phrase
 }
 
-var (
-	listsMu sync.Mutex
-	lists   = map[string]*phraseList{}
-)
-
-// loadList returns the parsed list rules/<lang>/<name>.txt (empty when the
-// file is absent), parsing each file once.
-func loadList(lang, name string) *phraseList {
-	key := lang + "/" + name
-	listsMu.Lock()
-	defer listsMu.Unlock()
-	if l, ok := lists[key]; ok {
-		return l
-	}
-	l := &phraseList{lang: lang}
-	b, err := rulesFS.ReadFile("rules/" + key + ".txt")
-	if err == nil {
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if line == "" || line[0] == '#' {
+// lists holds every parsed rules/<lang>/<name>.txt, keyed "<lang>/<name>";
+// built once, on first use, and read-only afterwards.
+var lists = sync.OnceValue(func() map[string]*phraseList {
+	m := map[string]*phraseList{}
+	for _, lang := range langs {
+		entries, _ := rulesFS.ReadDir("rules/" + lang)
+		for _, e := range entries {
+			name, ok := strings.CutSuffix(e.Name(), ".txt")
+			if !ok {
 				continue
 			}
-			p := phrase{text: line}
-			for _, w := range strings.Fields(fold(line)) {
-				switch {
-				case w == "_":
-				case strings.HasSuffix(w, "*"):
-					w = surface(lang, w)
-				default:
-					w = stemWord(lang, w)
-				}
-				p.words = append(p.words, w)
+			b, err := rulesFS.ReadFile("rules/" + lang + "/" + e.Name())
+			if err != nil {
+				continue
 			}
-			l.phrases = append(l.phrases, p)
+			m[lang+"/"+name] = parseList(lang, string(b))
 		}
 	}
-	lists[key] = l
+	return m
+})
+
+// emptyList stands in for a list a language does not have.
+var emptyList = &phraseList{}
+
+// loadList returns the parsed list rules/<lang>/<name>.txt (empty when the
+// file is absent).
+func loadList(lang, name string) *phraseList {
+	if l, ok := lists()[lang+"/"+name]; ok {
+		return l
+	}
+	return emptyList
+}
+
+func parseList(lang, text string) *phraseList {
+	l := &phraseList{lang: lang}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		p := phrase{text: line}
+		for _, w := range strings.Fields(fold(line)) {
+			switch {
+			case w == "_":
+			case strings.HasSuffix(w, "*"):
+				w = surface(lang, w)
+			default:
+				w = stemWord(lang, w)
+			}
+			p.words = append(p.words, w)
+		}
+		l.phrases = append(l.phrases, p)
+	}
 	return l
 }
 
