@@ -1,5 +1,7 @@
 package stem
 
+import "slices"
+
 // English returns the stem of a lower-case English word, computed with the
 // Snowball English ("Porter2") algorithm, including its two lists of
 // exceptional forms.
@@ -238,43 +240,71 @@ func (w *enWord) step1c() {
 	}
 }
 
-var enStep2 = [...][2]string{
-	{"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"abli", "able"},
-	{"entli", "ent"}, {"izer", "ize"}, {"ization", "ize"}, {"ational", "ate"},
-	{"ation", "ate"}, {"ator", "ate"}, {"alism", "al"}, {"aliti", "al"},
-	{"alli", "al"}, {"fulness", "ful"}, {"ousli", "ous"}, {"ousness", "ous"},
-	{"iveness", "ive"}, {"iviti", "ive"}, {"biliti", "ble"}, {"bli", "ble"},
-	{"ogi", "og"}, {"fulli", "ful"}, {"lessli", "less"}, {"li", ""},
+// enRule replaces suffix with repl.
+type enRule struct{ suffix, repl string }
+
+// enRules holds suffix rules bucketed by their last byte, longest first, so
+// that finding the longest matching suffix looks at a handful of rules.
+type enRules [128][]enRule
+
+func newEnRules(rules ...enRule) *enRules {
+	var rs enRules
+	for _, r := range rules {
+		c := r.suffix[len(r.suffix)-1]
+		rs[c] = append(rs[c], r)
+		slices.SortStableFunc(rs[c], func(a, b enRule) int { return len(b.suffix) - len(a.suffix) })
+	}
+	return &rs
 }
 
-var enStep3 = [...][2]string{
-	{"tional", "tion"}, {"ational", "ate"}, {"alize", "al"}, {"icate", "ic"},
-	{"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}, {"ative", ""},
-}
-
-// longestRule returns the index of the rule whose suffix is the longest
-// ending of w, or -1.
-func (w *enWord) longestRule(rules [][2]string) int {
-	best := -1
-	for i, r := range rules {
-		if (best < 0 || len(r[0]) > len(rules[best][0])) && w.has(r[0]) {
-			best = i
+// longest returns the rule with the longest suffix that ends w.
+func (rs *enRules) longest(w *enWord) (enRule, bool) {
+	if w.n == 0 || w.buf[w.n-1] >= 128 {
+		return enRule{}, false
+	}
+	for _, r := range rs[w.buf[w.n-1]] {
+		if w.has(r.suffix) {
+			return r, true
 		}
 	}
-	return best
+	return enRule{}, false
 }
 
+var enStep2 = newEnRules(
+	enRule{"tional", "tion"}, enRule{"enci", "ence"}, enRule{"anci", "ance"},
+	enRule{"abli", "able"}, enRule{"entli", "ent"}, enRule{"izer", "ize"},
+	enRule{"ization", "ize"}, enRule{"ational", "ate"}, enRule{"ation", "ate"},
+	enRule{"ator", "ate"}, enRule{"alism", "al"}, enRule{"aliti", "al"},
+	enRule{"alli", "al"}, enRule{"fulness", "ful"}, enRule{"ousli", "ous"},
+	enRule{"ousness", "ous"}, enRule{"iveness", "ive"}, enRule{"iviti", "ive"},
+	enRule{"biliti", "ble"}, enRule{"bli", "ble"}, enRule{"ogi", "og"},
+	enRule{"fulli", "ful"}, enRule{"lessli", "less"}, enRule{"li", ""},
+)
+
+var enStep3 = newEnRules(
+	enRule{"tional", "tion"}, enRule{"ational", "ate"}, enRule{"alize", "al"},
+	enRule{"icate", "ic"}, enRule{"iciti", "ic"}, enRule{"ical", "ic"},
+	enRule{"ful", ""}, enRule{"ness", ""}, enRule{"ative", ""},
+)
+
+var enStep4 = newEnRules(
+	enRule{"al", ""}, enRule{"ance", ""}, enRule{"ence", ""}, enRule{"er", ""},
+	enRule{"ic", ""}, enRule{"able", ""}, enRule{"ible", ""}, enRule{"ant", ""},
+	enRule{"ement", ""}, enRule{"ment", ""}, enRule{"ent", ""}, enRule{"ism", ""},
+	enRule{"ate", ""}, enRule{"iti", ""}, enRule{"ous", ""}, enRule{"ive", ""},
+	enRule{"ize", ""}, enRule{"ion", ""},
+)
+
 func (w *enWord) step2() {
-	i := w.longestRule(enStep2[:])
-	if i < 0 {
+	r, ok := enStep2.longest(w)
+	if !ok {
 		return
 	}
-	suf, rep := enStep2[i][0], enStep2[i][1]
-	start := w.n - len(suf)
+	start := w.n - len(r.suffix)
 	if start < w.r1 {
 		return
 	}
-	switch suf {
+	switch r.suffix {
 	case "ogi":
 		if start == 0 || w.buf[start-1] != 'l' {
 			return
@@ -284,36 +314,34 @@ func (w *enWord) step2() {
 			return
 		}
 	}
-	w.replace(suf, rep)
+	w.replace(r.suffix, r.repl)
 }
 
 func (w *enWord) step3() {
-	i := w.longestRule(enStep3[:])
-	if i < 0 {
+	r, ok := enStep3.longest(w)
+	if !ok {
 		return
 	}
-	suf, rep := enStep3[i][0], enStep3[i][1]
-	start := w.n - len(suf)
-	if start < w.r1 || (suf == "ative" && start < w.r2) {
+	start := w.n - len(r.suffix)
+	if start < w.r1 || (r.suffix == "ative" && start < w.r2) {
 		return
 	}
-	w.replace(suf, rep)
+	w.replace(r.suffix, r.repl)
 }
 
 func (w *enWord) step4() {
-	s := w.longest("al", "ance", "ence", "er", "ic", "able", "ible", "ant",
-		"ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion")
-	if s == "" {
+	r, ok := enStep4.longest(w)
+	if !ok {
 		return
 	}
-	start := w.n - len(s)
+	start := w.n - len(r.suffix)
 	if start < w.r2 {
 		return
 	}
-	if s == "ion" && (start == 0 || (w.buf[start-1] != 's' && w.buf[start-1] != 't')) {
+	if r.suffix == "ion" && (start == 0 || (w.buf[start-1] != 's' && w.buf[start-1] != 't')) {
 		return
 	}
-	w.replace(s, "")
+	w.replace(r.suffix, "")
 }
 
 func (w *enWord) step5() {
