@@ -622,7 +622,40 @@ func (k *check) closing() int {
 			last = i
 		}
 	}
+	// A signature on the same line: "… soon! – Tom", "… Enjoy! Anna K."
+	for last > 0 && k.signatureSentence(last) {
+		last--
+	}
 	return last
+}
+
+// signatureSentence reports whether sentence n looks like a signature: it
+// starts with a dash, or it is at most three capitalised words with no
+// closing punctuation other than a full stop after an initial.
+func (k *check) signatureSentence(n int) bool {
+	s := k.d.sents[n]
+	text := strings.TrimSpace(k.draft[s.start:s.end])
+	if text == "" {
+		return true
+	}
+	if s.start > 0 {
+		before := strings.TrimRight(k.draft[:s.start], " \t")
+		if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") {
+			return true
+		}
+	}
+	words, caps := 0, 0
+	for _, t := range k.d.toks {
+		if t.sent != n || t.letters == 0 {
+			continue
+		}
+		words++
+		if t.capital {
+			caps++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return words > 0 && words <= 3 && caps == words && !strings.ContainsRune("!?…", last) && (last != '.' || words <= 2)
 }
 
 func (k *check) rulePositiveClose() {
@@ -775,16 +808,18 @@ func (k *check) ruleTimeliness(r review.Review) {
 	}
 	age := k.cfg.now.Sub(r.CreatedAt)
 	if age > within {
-		k.add(RuleTimeliness, 0, 0, "timeliness", "age", humanHours(age), "within", humanHours(within))
+		k.add(RuleTimeliness, 0, 0, "timeliness", "age", k.humanHours(age), "within", k.humanHours(within))
 	}
 }
 
-func humanHours(d time.Duration) string {
+// humanHours writes a duration in whole hours, or days when it is a
+// whole number of days of at least two, with the message language's unit.
+func (k *check) humanHours(d time.Duration) string {
 	h := int(d.Hours() + 0.5)
 	if h >= 48 && h%24 == 0 {
-		return strconv.Itoa(h/24) + " d"
+		return strconv.Itoa(h/24) + " " + k.msg("unit.days")
 	}
-	return strconv.Itoa(h) + " h"
+	return strconv.Itoa(h) + " " + k.msg("unit.hours")
 }
 
 // stem5 is the crude shared stem for detail overlap: the first five runes.
