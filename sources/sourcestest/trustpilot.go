@@ -49,9 +49,15 @@ func TrustpilotID(k int) string { return fmt.Sprintf("66a1f0c2b7e4a1%010x", k) }
 // hour apart ending at newest; item k (counting from the oldest) has id
 // TrustpilotID(k).
 func TrustpilotItems(n int, newest time.Time) []json.RawMessage {
+	return TrustpilotRange(0, n, newest)
+}
+
+// TrustpilotRange is TrustpilotItems with ids TrustpilotID(first) …
+// TrustpilotID(first+n-1), so several servers can hold distinct reviews.
+func TrustpilotRange(first, n int, newest time.Time) []json.RawMessage {
 	out := make([]json.RawMessage, n)
 	for i := range out {
-		k := n - 1 - i
+		k := first + n - 1 - i
 		out[i] = TrustpilotItem(TrustpilotID(k), k%5+1, newest.Add(-time.Duration(i)*time.Hour),
 			"Order "+strconv.Itoa(k), "Invented review text number "+strconv.Itoa(k)+".", "en")
 	}
