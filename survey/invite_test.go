@@ -185,3 +185,12 @@ func FuzzCheckInvitation(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCheckInvitation(b *testing.B) {
+	m := Message{Subject: "How was your order?", Body: "Thank you for shopping with us! If you were happy, leave us a 5-star review on Google " +
+		"and get 10% off your next order. Если вам понравилось, оставьте отзыв. Jei esate patenkinti, parašykite atsiliepimą."}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = CheckInvitation(m, PlatformTrustpilot)
+	}
+}

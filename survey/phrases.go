@@ -71,13 +71,29 @@ func fold(s string) string {
 // phrase is one entry of a phrase list: words to match in sequence.
 type phrase struct {
 	text  string
-	words []string // "x*" prefix, "_" any word, else a stem
+	words []pword
 }
 
-// phraseList is the parsed content of one rules/<lang>/<name>.txt file.
+// pword is one word of a phrase.
+type pword struct {
+	s    string // the stem, or the prefix for kind kindPrefix
+	kind uint8
+}
+
+// The kinds of phrase word.
+const (
+	kindStem   uint8 = iota // equal stems (or equal words)
+	kindPrefix              // "root*": the word starts with s
+	kindAny                 // "_": any one word
+)
+
+// phraseList is the parsed content of one rules/<lang>/<name>.txt file,
+// indexed by the first word of each phrase.
 type phraseList struct {
 	lang    string
 	phrases []phrase
+	byStem  map[string][]int // phrases whose first word is a stem
+	byOther []int            // phrases whose first word is a prefix or "_"
 }
 
 // lists holds every parsed rules/<lang>/<name>.txt, keyed "<lang>/<name>";
@@ -125,14 +141,26 @@ func parseList(lang, text string) *phraseList {
 		for _, w := range strings.Fields(fold(line)) {
 			switch {
 			case w == "_":
+				p.words = append(p.words, pword{kind: kindAny})
 			case strings.HasSuffix(w, "*"):
-				w = surface(lang, w)
+				p.words = append(p.words, pword{s: surface(lang, strings.TrimSuffix(w, "*")), kind: kindPrefix})
 			default:
-				w = stemWord(lang, w)
+				p.words = append(p.words, pword{s: stemWord(lang, w)})
 			}
-			p.words = append(p.words, w)
 		}
+		if len(p.words) == 0 {
+			continue
+		}
+		k := len(l.phrases)
 		l.phrases = append(l.phrases, p)
+		if p.words[0].kind == kindStem {
+			if l.byStem == nil {
+				l.byStem = map[string][]int{}
+			}
+			l.byStem[p.words[0].s] = append(l.byStem[p.words[0].s], k)
+		} else {
+			l.byOther = append(l.byOther, k)
+		}
 	}
 	return l
 }
@@ -161,51 +189,54 @@ type match struct {
 }
 
 // find returns every non-overlapping occurrence of the list's phrases in
-// the text, leftmost first, the longest phrase winning at a position.
+// the text, leftmost first, the longest phrase winning at a position (the
+// first listed among equals).
 func (l *phraseList) find(s stemmed) []match {
 	var out []match
 	for i := 0; i < len(s.toks); {
-		best := -1
-		for k, p := range l.phrases {
-			if n := len(p.words); n > 0 && i+n <= len(s.toks) && (best < 0 || n > len(l.phrases[best].words)) && p.matchAt(s, i) {
-				best = k
+		best, bestN := -1, 0
+		try := func(k int) {
+			p := &l.phrases[k]
+			n := len(p.words)
+			if i+n <= len(s.toks) && (n > bestN || n == bestN && k < best) && p.matchAt(s, i) {
+				best, bestN = k, n
 			}
+		}
+		for _, k := range l.byStem[s.stems[i]] {
+			try(k)
+		}
+		if s.words[i] != s.stems[i] {
+			for _, k := range l.byStem[s.words[i]] {
+				try(k)
+			}
+		}
+		for _, k := range l.byOther {
+			try(k)
 		}
 		if best < 0 {
 			i++
 			continue
 		}
-		n := len(l.phrases[best].words)
-		out = append(out, match{phrase: l.phrases[best].text, first: i, end: i + n,
-			start: s.toks[i].start, stop: s.toks[i+n-1].end})
-		i += n
+		out = append(out, match{phrase: l.phrases[best].text, first: i, end: i + bestN,
+			start: s.toks[i].start, stop: s.toks[i+bestN-1].end})
+		i += bestN
 	}
 	return out
 }
 
-func (p phrase) matchAt(s stemmed, i int) bool {
+func (p *phrase) matchAt(s stemmed, i int) bool {
 	for j, w := range p.words {
-		tok, st := s.words[i+j], s.stems[i+j]
-		switch {
-		case w == "_":
-		case strings.HasSuffix(w, "*"):
-			if !strings.HasPrefix(tok, w[:len(w)-1]) {
+		switch w.kind {
+		case kindAny:
+		case kindPrefix:
+			if !strings.HasPrefix(s.words[i+j], w.s) {
 				return false
 			}
-		case w != st && w != tok:
-			return false
+		default:
+			if w.s != s.stems[i+j] && w.s != s.words[i+j] {
+				return false
+			}
 		}
 	}
 	return true
-}
-
-// textLangs returns the languages to check a text in: lang when it is one
-// the rules know, else all of them.
-func textLangs(lang string) []string {
-	for _, l := range langs {
-		if l == lang {
-			return []string{l}
-		}
-	}
-	return langs[:]
 }

@@ -254,3 +254,12 @@ func TestLintSpans(t *testing.T) {
 		t.Error("no double-barreled finding")
 	}
 }
+
+func BenchmarkLint(b *testing.B) {
+	s := postDelivery()
+	s.Questions = append(s.Questions, OpenQuestion("ru", "Насколько вам понравился наш отличный сервис и цены?"))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = s.Lint()
+	}
+}
