@@ -33,6 +33,9 @@ var ltEndings = newFoldedSuffixSet(ltFold,
 		"iū",
 		// Adjectives, simple forms not above (gerame, geriems, gražiam).
 		"ame", "iame", "iems",
+		// Superlative forms whose ending would otherwise be read as a
+		// participle's -usi- (geriausių, not geria|usių).
+		"iausios", "iausio", "iausių", "iausius", "iausiam", "iausiems",
 		// Adjectives, pronominal (definite) forms.
 		"asis", "ojo", "ajam", "ąjį", "uoju", "ajame", "ieji", "ųjų",
 		"iesiems", "uosius", "aisiais", "uosiuose", "usis", "iojo",
@@ -52,11 +55,12 @@ var ltEndings = newFoldedSuffixSet(ltFold,
 		// mylėdavo, ...), with the vowel of the infinitive stem.
 		"davau", "davai", "davo", "davome", "davote", "ydavau", "ydavai",
 		"ydavo", "ydavome", "ydavote", "ėdavau", "ėdavai", "ėdavo",
-		"ėdavome", "ėdavote",
+		"ėdavome", "ėdavote", "odavau", "odavai", "odavo", "odavome",
+		"odavote", "uodavau", "uodavai", "uodavo", "uodavome", "uodavote",
 		// Future (pristatysiu, pristatysime, mylėsiu, rašysite, ...).
 		"siu", "sime", "site", "ysiu", "ysi", "ysime", "ysite", "ėsiu",
 		"ėsi", "ėsime", "ėsite", "osiu", "osime", "osite", "sim", "ysim",
-		"ėsim", "osim",
+		"ėsim", "osim", "uosiu", "uosime", "uosite", "uosim",
 		// Reflexive persons (džiaugiuosi, džiaugiesi, džiaugiasi,
 		// džiaugiamės, džiaugėsi, džiaugėmės, rašosi, ...).
 		"uosi", "iuosi", "iesi", "asi", "iasi", "amės", "iamės", "ausi",
@@ -71,7 +75,10 @@ var ltEndings = newFoldedSuffixSet(ltFold,
 		// pristatantis, pristatančio, pristatydamas, pristatant).
 		"ęs", "usi", "usios", "usio", "usių", "usius", "usiam", "usiems",
 		"antis", "anti", "ančio", "ančios", "ančių", "ančius", "antys",
-		"ančiam", "ant", "damas", "dama", "dami", "damos",
+		"ančiam", "ant", "damas", "dama", "dami", "damos", "ydamas",
+		"ydama", "ydami", "ydamos", "ėdamas", "ėdama", "ėdami", "ėdamos",
+		"odamas", "odama", "odami", "odamos", "uodamas", "uodama",
+		"uodami", "uodamos",
 	},
 )
 
@@ -160,9 +167,10 @@ func ltR1(w string) int {
 	return i
 }
 
-// ltBareTi finds an infinitive ending -ti after a
-// consonant (dirbti, grąžinti) with the ending inside R1. After a vowel -ti
-// is far more often an adjective plural (greiti, lėti), where only -i goes.
+// ltBareTi finds an infinitive ending -ti after a consonant (dirbti,
+// grąžinti) with the ending inside R1. After a vowel, l or r, -ti is more
+// often an adjective plural (greiti, lėti, šalti, tvirti), where only -i
+// goes.
 // It returns the offset where -ti starts, or -1.
 func ltBareTi(w string, r1 int) int {
 	i, isize := lastRune(w)
@@ -175,7 +183,12 @@ func ltBareTi(w string, r1 int) int {
 		return -1
 	}
 	r, _ := lastRune(w[:s])
-	if r == utf8.RuneError || isLtVowel(r) {
+	switch {
+	case r == utf8.RuneError || isLtVowel(r):
+		return -1
+	case r == 'l' || r == 'r':
+		// šalti, balti, tvirti: adjectives in -ltas/-rtas outnumber
+		// verbs in -lti/-rti (kelti, gerti) in reviews.
 		return -1
 	}
 	return s
