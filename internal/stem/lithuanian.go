@@ -194,6 +194,35 @@ func ltBareTi(w string, r1 int) int {
 	return s
 }
 
+// ltImperativeStems are the infinitive-stem suffixes that come before the
+// imperative -k- (darykite, rekomenduokite, naudokite, tikėkite).
+var ltImperativeStems = newFoldedSuffixSet(ltFold, []string{"y", "uo", "o", "ė"})
+
+// ltImperative finds the plural imperative (-kite, -kit, -kime, -kim) and
+// returns where the verb's stem ends, or -1. After one of the
+// infinitive-stem suffixes -y-, -uo-, -o-, -ė- the k is the imperative
+// marker and goes with that suffix (darykite → dar-, rekomenduokite →
+// rekomend-); otherwise it belongs to the root (pirkite, laukite → pirk-,
+// lauk-).
+func ltImperative(w string, r1 int) int {
+	var k int // offset of the k
+	switch {
+	case strings.HasSuffix(w, "kite"), strings.HasSuffix(w, "kime"):
+		k = len(w) - 4
+	case strings.HasSuffix(w, "kit"), strings.HasSuffix(w, "kim"):
+		k = len(w) - 3
+	default:
+		return -1
+	}
+	if k+1 < r1 || k == 0 {
+		return -1
+	}
+	if s, _ := ltImperativeStems.longest(w[:k], r1); s >= 0 {
+		return s
+	}
+	return k + 1
+}
+
 // ltFixChDz rewrites a final č (or c) to t and a final dž (or dz) to d, the
 // alternations that Lithuanian stems show before front vowels
 // (greičiau/greitas, medžio/medis). It returns the possibly new string and
@@ -240,6 +269,9 @@ func Lithuanian(word string) string {
 	s, tag := ltEndings.longest(w, r1)
 	if ti := ltBareTi(w, r1); ti >= 0 && (s < 0 || s > ti) {
 		s, tag = ti, 2
+	}
+	if im := ltImperative(w, r1); im >= 0 && (s < 0 || s > im) {
+		s, tag = im, 2
 	}
 	if s >= 0 {
 		end = s

@@ -33,12 +33,12 @@ var ltClasses = map[string][]string{
 		"davo", "davau", "ęs", "usi", "usių", "antis", "ančio", "ant", "damas"},
 	"verb-o": {"yti", "au", "o", "ome", "ė", "iau", "ėme", "ysiu", "ysime",
 		"ydavo", "ytas", "yta", "ytų", "ymas", "ymo", "ymą", "ęs", "usi", "antis",
-		"ančių", "ydamas"},
+		"ančių", "ydamas", "ykite", "ykime"},
 	// A 2nd-conjugation verb (-ėti, present -i) and an -uoti verb.
 	"verb-ė": {"ėti", "iu", "i", "ime", "ėjo", "ėjau", "ėjome", "ėsiu", "ėsime",
-		"ėdavo", "ėjęs", "ėjusi", "ėdamas"},
+		"ėdavo", "ėjęs", "ėjusi", "ėdamas", "ėkite"},
 	"verb-uo": {"uoti", "uoju", "uoja", "uojame", "uos", "uosiu", "uosime",
-		"uodavo", "uojantis", "uojančio", "uodamas"},
+		"uodavo", "uojantis", "uojančio", "uodamas", "uokite", "uokit"},
 }
 
 // ltLemmas are words given as the stem their forms are built on, the

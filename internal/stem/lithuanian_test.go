@@ -80,8 +80,10 @@ func TestLithuanian(t *testing.T) {
 		"ačiū": "at", "aciu": "at",
 		"labai": "lab", "patiko": "patik", "nepatiko": "nepatik",
 		"kokybiška": "kokyb", "neatėjo": "neat", "savaitė": "savait",
-		"pažymėti": "pažym", // verb: -ym- is its root, not a suffix
-		"vogdamas": "vog",   // -damas, then gd→g
+		"pažymėti":  "pažym",                     // verb: -ym- is its root, not a suffix
+		"vogdamas":  "vog",                       // -damas, then gd→g
+		"nepirkite": "nepirk", "laukite": "lauk", // the k of the root stays
+		"darykite": "dar", "rekomenduokit": "rekomend", // -y-k-, -uo-k- go
 		// Too short for an ending in R1, or no vowel: unchanged.
 		"ir": "ir", "aš": "aš", "kas": "kas", "dpd": "dpd", "": "",
 		// A leading a- of a long word does not count for R1.
