@@ -27,6 +27,7 @@ func English(word string) string {
 	for i, c := range b.buf[:b.n] {
 		if c == 'y' && (i == 0 || isEnVowel(b.buf[i-1])) {
 			b.buf[i] = 'Y'
+			b.ys |= 1 << i
 		}
 	}
 	b.regions()
@@ -50,12 +51,13 @@ type enWord struct {
 	buf    [64]byte
 	n      int
 	r1, r2 int
+	ys     uint64 // positions of the y's marked as consonants (Y)
 }
 
 func (w *enWord) result(orig string) string {
 	b := w.buf[:w.n]
 	for i, c := range b {
-		if c == 'Y' {
+		if c == 'Y' && w.ys&(1<<i) != 0 {
 			b[i] = 'y'
 		}
 	}

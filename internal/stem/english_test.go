@@ -47,6 +47,9 @@ var enVocabulary = map[string]string{
 	"succeed": "succeed",
 	// Short words and other input.
 	"a": "a", "is": "is", "": "", "iphone": "iphon", "naïve": "naïv",
+	// Upper case is not expected, but is never changed (a Y in the input
+	// is not taken for Porter2's consonant-y marker).
+	"Yes": "Yes", "YELLOW": "YELLOW", "Boys": "Boy",
 }
 
 func TestEnglish(t *testing.T) {
