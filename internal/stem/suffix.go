@@ -17,8 +17,13 @@ type suffixNode struct {
 	edges []suffixEdge
 	tag   int8 // 0: no ending ends here
 	// forms are the endings, as written, that fold to the path of this
-	// node; only sets built with newFoldedSuffixSet have them.
-	forms []string
+	// node, each with its own tag; only folded sets have them.
+	forms []suffixForm
+}
+
+type suffixForm struct {
+	ending string
+	tag    int8
 }
 
 type suffixEdge struct {
@@ -69,7 +74,7 @@ func (s *suffixSet) add(ending string, tag int8) {
 	}
 	s.nodes[n].tag = tag
 	if s.fold != nil {
-		s.nodes[n].forms = append(s.nodes[n].forms, ending)
+		s.nodes[n].forms = append(s.nodes[n].forms, suffixForm{ending, tag})
 	}
 }
 
@@ -107,22 +112,27 @@ func (s *suffixSet) longest(w string, limit int) (int, int8) {
 			break
 		}
 		i -= size
-		if t := s.nodes[n].tag; t != 0 && (fold == nil || s.confirm(n, w[i:])) {
-			best, tag = i, t
+		if t := s.nodes[n].tag; t != 0 {
+			if fold != nil {
+				t = s.confirm(n, w[i:])
+			}
+			if t != 0 {
+				best, tag = i, t
+			}
 		}
 	}
 	return best, tag
 }
 
-// confirm reports whether one of the endings written at node n matches
-// suffix under the folding rule of longest.
-func (s *suffixSet) confirm(n int32, suffix string) bool {
-	for _, form := range s.nodes[n].forms {
-		if foldedMatch(suffix, form, s.fold) {
-			return true
+// confirm returns the tag of the first ending written at node n that
+// matches suffix under the folding rule of longest, or 0.
+func (s *suffixSet) confirm(n int32, suffix string) int8 {
+	for _, f := range s.nodes[n].forms {
+		if foldedMatch(suffix, f.ending, s.fold) {
+			return f.tag
 		}
 	}
-	return false
+	return 0
 }
 
 // foldedMatch compares word letters with ending letters: equal letters
