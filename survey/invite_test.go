@@ -194,3 +194,27 @@ func BenchmarkCheckInvitation(b *testing.B) {
 		_ = CheckInvitation(m, PlatformTrustpilot)
 	}
 }
+
+func TestSeverityText(t *testing.T) {
+	t.Parallel()
+	for _, s := range []Severity{Suggestion, Warning, Error} {
+		b, err := s.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Severity
+		if err := got.UnmarshalText(b); err != nil || got != s || got.String() != string(b) {
+			t.Errorf("%v → %q → %v, %v", s, b, got, err)
+		}
+	}
+	if Suggestion >= Warning || Warning >= Error {
+		t.Error("severities not ordered mildest to strongest")
+	}
+	if _, err := Severity(7).MarshalText(); err == nil {
+		t.Error("Severity(7) marshals")
+	}
+	var s Severity
+	if err := s.UnmarshalText([]byte("fatal")); err == nil {
+		t.Error(`"fatal" unmarshals`)
+	}
+}

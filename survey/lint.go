@@ -6,22 +6,24 @@ import (
 )
 
 // Severity is how much a finding matters. It prints (String, MarshalText)
-// as "error", "warning" or "suggestion".
+// as "suggestion", "warning" or "error".
 type Severity int
 
-// The severities, most serious first.
+// The severities, from mildest to strongest (the order of reply.Severity,
+// so that "f.Severity >= Warning" reads the same in both packages). The
+// zero value is Suggestion.
 const (
-	// Error: breaks a rule (a platform's policy, a law) or the method.
-	Error Severity = iota
+	// Suggestion: worth a look.
+	Suggestion Severity = iota
 	// Warning: very likely hurts the answers.
 	Warning
-	// Suggestion: worth a look.
-	Suggestion
+	// Error: breaks a rule (a platform's policy, a law) or the method.
+	Error
 )
 
-var severityNames = [...]string{"error", "warning", "suggestion"}
+var severityNames = [...]string{"suggestion", "warning", "error"}
 
-// String returns "error", "warning" or "suggestion" ("Severity(N)" for an
+// String returns "suggestion", "warning" or "error" ("Severity(N)" for an
 // unknown value).
 func (s Severity) String() string {
 	if s >= 0 && int(s) < len(severityNames) {
