@@ -23,15 +23,8 @@ type wireDoc struct {
 	Data     []json.RawMessage `json:"data"`
 	Included []json.RawMessage `json:"included"`
 	Links    struct {
-		Self string `json:"self"`
 		Next string `json:"next"`
 	} `json:"links"`
-	Meta struct {
-		Paging struct {
-			Total int `json:"total"`
-			Limit int `json:"limit"`
-		} `json:"paging"`
-	} `json:"meta"`
 }
 
 // wireRef is a JSON:API resource identifier.
@@ -50,7 +43,6 @@ type wireReview struct {
 		Body             string `json:"body"`
 		ReviewerNickname string `json:"reviewerNickname"`
 		CreatedDate      string `json:"createdDate"`
-		Territory        string `json:"territory"`
 	} `json:"attributes"`
 	Relationships struct {
 		Response struct {

@@ -23,18 +23,16 @@ type wireList struct {
 // (create_timestamp and created_timestamp, update_timestamp and
 // updated_timestamp); either spelling is read.
 type wireReview struct {
-	ShopID           int64   `json:"shop_id"`
-	ListingID        int64   `json:"listing_id"`
-	TransactionID    int64   `json:"transaction_id"`
-	BuyerUserID      *int64  `json:"buyer_user_id"`
-	Rating           int     `json:"rating"`
-	Review           string  `json:"review"`
-	Language         string  `json:"language"`
-	ImageURL         *string `json:"image_url_fullxfull"`
-	CreateTimestamp  int64   `json:"create_timestamp"`
-	CreatedTimestamp int64   `json:"created_timestamp"`
-	UpdateTimestamp  int64   `json:"update_timestamp"`
-	UpdatedTimestamp int64   `json:"updated_timestamp"`
+	ListingID        int64  `json:"listing_id"`
+	TransactionID    int64  `json:"transaction_id"`
+	BuyerUserID      *int64 `json:"buyer_user_id"`
+	Rating           int    `json:"rating"`
+	Review           string `json:"review"`
+	Language         string `json:"language"`
+	CreateTimestamp  int64  `json:"create_timestamp"`
+	CreatedTimestamp int64  `json:"created_timestamp"`
+	UpdateTimestamp  int64  `json:"update_timestamp"`
+	UpdatedTimestamp int64  `json:"updated_timestamp"`
 }
 
 // item is one entry of a decoded page: a review, or the reason it could not

@@ -15,10 +15,8 @@ const Name = "google"
 
 // wireList is the body of accounts.locations.reviews.list.
 type wireList struct {
-	Reviews          []json.RawMessage `json:"reviews"`
-	AverageRating    float64           `json:"averageRating"`
-	TotalReviewCount int               `json:"totalReviewCount"`
-	NextPageToken    string            `json:"nextPageToken"`
+	Reviews       []json.RawMessage `json:"reviews"`
+	NextPageToken string            `json:"nextPageToken"`
 }
 
 // wireReview is one Review resource of the Business Profile API v4.
@@ -26,9 +24,8 @@ type wireReview struct {
 	Name     string `json:"name"`
 	ReviewID string `json:"reviewId"`
 	Reviewer struct {
-		ProfilePhotoURL string `json:"profilePhotoUrl"`
-		DisplayName     string `json:"displayName"`
-		IsAnonymous     bool   `json:"isAnonymous"`
+		DisplayName string `json:"displayName"`
+		IsAnonymous bool   `json:"isAnonymous"`
 	} `json:"reviewer"`
 	StarRating  string     `json:"starRating"`
 	Comment     string     `json:"comment"`

@@ -33,12 +33,11 @@ type wireReview struct {
 	Product   wireLink     `json:"product"`
 }
 
-// wireLanguage is the embedded language object, or false.
+// wireLanguage is the embedded language object, or false. Only the
+// fields the adapter maps are decoded (the others are skipped without
+// allocating).
 type wireLanguage struct {
-	ID     int64  `json:"id"`
-	Code   string `json:"code"`
-	Locale string `json:"locale"`
-	Title  string `json:"title"`
+	Code string `json:"code"`
 }
 
 // UnmarshalJSON accepts the object, false and null.
@@ -55,9 +54,7 @@ func (l *wireLanguage) UnmarshalJSON(b []byte) error {
 // or false when there is none.
 type wireLink struct {
 	Resource struct {
-		ID   int64  `json:"id"`
-		URL  string `json:"url"`
-		Link string `json:"link"`
+		ID int64 `json:"id"`
 	} `json:"resource"`
 }
 

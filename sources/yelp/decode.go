@@ -30,10 +30,8 @@ type wireReview struct {
 	Rating      int    `json:"rating"`
 	TimeCreated string `json:"time_created"`
 	User        struct {
-		ID         string  `json:"id"`
-		ProfileURL string  `json:"profile_url"`
-		ImageURL   *string `json:"image_url"`
-		Name       string  `json:"name"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
 	} `json:"user"`
 }
 
