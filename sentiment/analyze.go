@@ -183,13 +183,14 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 		}
 		return a.lang
 	}
-	en, lt := a.lex[EN], a.lex[LT]
+	def, _ := defaultLexicons()
+	en, lt := def[EN], def[LT]
 	var total langVotes
 	for i := range sc.sents {
 		s := &sc.sents[i]
 		var v langVotes
 		for k := s.t0; k < s.t1; k++ {
-			v.add(&sc.toks[k], en, lt)
+			v.add(sc, &sc.toks[k], en, lt)
 		}
 		s.votes = v
 		total.cyr += v.cyr
@@ -224,14 +225,28 @@ func (a *Analyzer) lexFor(l Lang) *lexicon {
 	return a.lex[EN]
 }
 
-// prep fills a word token's normalised form, stem and lexicon info.
+// prep fills a word token's normalised form, stem and lexicon info, from
+// the word cache when it can.
 func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
-	t.in, t.sin, t.val = nil, nil, 0
-	t.flags &^= fNeg | fUsed
+	t.in, t.sin, t.pin, t.val = nil, nil, nil, 0
+	t.flags &^= fNeg | fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
 		t.stem = ""
 		return
+	}
+	var le *langEnt
+	key := ""
+	if e := sc.cache.at(t.ce); e != nil {
+		key = e.key
+		le = &e.le
+		if le.ready && le.lx == lx {
+			t.norm, t.stem, t.in, t.sin, t.pin = le.norm, le.stem, le.in, le.sin, le.pin
+			if le.neg {
+				t.flags |= fNeg
+			}
+			return
+		}
 	}
 	t.norm = t.low
 	if lx.lang == LT && t.flags&fLtDiac != 0 {
@@ -248,9 +263,30 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			}
 		}
 	}
-	if t.in != nil && t.in.neg || lx.lang == EN && strings.HasSuffix(t.norm, "n't") {
+	for _, l := range lx.prefixLens {
+		if l <= len(t.norm) {
+			if in := lx.prefixes[t.norm[:l]]; in != nil {
+				t.pin = in
+				break
+			}
+		}
+	}
+	neg := t.in != nil && t.in.neg || lx.lang == EN && strings.HasSuffix(t.norm, "n't")
+	if neg {
 		t.flags |= fNeg
 	}
+	if le == nil {
+		return
+	}
+	norm, ok1 := sc.cache.keep(t.norm, key)
+	if !ok1 {
+		return
+	}
+	st, ok2 := sc.cache.keep(t.stem, norm)
+	if !ok2 {
+		return
+	}
+	*le = langEnt{lx: lx, norm: norm, stem: st, in: t.in, sin: t.sin, pin: t.pin, neg: neg, ready: true}
 }
 
 func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
@@ -290,74 +326,112 @@ func elemMatch(e elem, t *token) bool {
 	return t.kind == tkWord && (t.stem == e.key || t.norm == e.key)
 }
 
-// bestSeq returns the longest entry of list that matches at toks[i] and
-// satisfies want, with its length in tokens.
-func bestSeq(list []seq, toks []token, i, end int, want func(*payload) bool, best *seq, bestN int) (*seq, int) {
-	for k := range list {
-		s := &list[k]
+// bestSeq returns the longest entry of in's seqs that matches at toks[i]
+// and satisfies want, with its length in tokens, if longer than bestN.
+func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN int) (*seq, int) {
+	if in == nil || len(in.seqs) == 0 || i+1 >= end {
+		return best, bestN
+	}
+	try := func(s *seq) {
 		n := 1 + len(s.rest)
-		if n <= bestN || i+n > end || !want(&s.payload) {
-			continue
+		if n <= bestN || i+n > end || !s.payload.has(want) {
+			return
 		}
-		ok := true
 		for j, e := range s.rest {
 			if !elemMatch(e, &toks[i+1+j]) {
-				ok = false
-				break
+				return
 			}
 		}
-		if ok {
-			best, bestN = s, n
+		best, bestN = s, n
+	}
+	if in.next == nil {
+		for k := range in.seqs {
+			try(&in.seqs[k])
 		}
+		return best, bestN
+	}
+	nt := &toks[i+1]
+	for _, k := range in.next[nt.stem] {
+		try(&in.seqs[k])
+	}
+	if nt.norm != nt.stem {
+		for _, k := range in.next[nt.norm] {
+			try(&in.seqs[k])
+		}
+	}
+	for _, k := range in.other {
+		try(&in.seqs[k])
 	}
 	return best, bestN
 }
 
-func wantVal(p *payload) bool    { return p.hasVal }
-func wantAspect(p *payload) bool { return p.aspect != "" }
-func wantToxic(p *payload) bool  { return p.toxKind != "" }
-
 // matchAt finds the payload for the token at i: the longest multi-word entry
 // starting there, else the word itself, else a `*` root.
-func matchAt(lx *lexicon, toks []token, i, end int, want func(*payload) bool) (*payload, int) {
+func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, int) {
 	t := &toks[i]
 	if t.kind != tkWord {
+		return nil, 0
+	}
+	if t.flags&fNeg == 0 && !t.in.may(want) && !t.sin.may(want) && !t.pin.may(want) {
 		return nil, 0
 	}
 	var best *seq
 	n := 0
 	if t.flags&fNeg != 0 {
-		best, n = bestSeq(lx.negSeqs, toks, i, end, want, best, n)
+		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
 	}
-	if t.sin != nil {
-		best, n = bestSeq(t.sin.seqs, toks, i, end, want, best, n)
+	best, n = bestSeq(t.sin, toks, i, end, want, best, n)
+	if t.in != t.sin {
+		best, n = bestSeq(t.in, toks, i, end, want, best, n)
 	}
-	if t.in != nil && t.in != t.sin {
-		best, n = bestSeq(t.in.seqs, toks, i, end, want, best, n)
-	}
-	var pin *info
-	for _, l := range lx.prefixLens {
-		if l <= len(t.norm) {
-			if in := lx.prefixes[t.norm[:l]]; in != nil {
-				pin = in
-				best, n = bestSeq(in.seqs, toks, i, end, want, best, n)
-				break
-			}
-		}
-	}
+	pin := t.pin
+	best, n = bestSeq(pin, toks, i, end, want, best, n)
 	if best != nil {
 		return &best.payload, n
 	}
-	if t.in != nil && want(&t.in.payload) {
+	if t.in != nil && t.in.payload.has(want) {
 		return &t.in.payload, 1
 	}
-	if t.sin != nil && want(&t.sin.payload) {
+	if t.sin != nil && t.sin.payload.has(want) {
 		return &t.sin.payload, 1
 	}
-	if pin != nil && want(&pin.payload) {
+	if pin != nil && pin.payload.has(want) {
 		return &pin.payload, 1
 	}
 	return nil, 0
+}
+
+// may reports whether in or one of its seqs can satisfy want.
+func (in *info) may(want wantKind) bool {
+	if in == nil {
+		return false
+	}
+	switch want {
+	case wantVal:
+		return in.anyVal
+	case wantAspect:
+		return in.anyAsp
+	}
+	return in.anyTox
+}
+
+// wantKind selects what a match is for.
+type wantKind uint8
+
+const (
+	wantVal wantKind = iota
+	wantAspect
+	wantToxic
+)
+
+func (p *payload) has(want wantKind) bool {
+	switch want {
+	case wantVal:
+		return p.hasVal
+	case wantAspect:
+		return p.aspect != ""
+	}
+	return p.toxKind != ""
 }
 
 // fusedNegation looks a word up without a negating prefix (lt ne-/nebe-,
@@ -683,6 +757,12 @@ func (a *Analyzer) findAspects(sc *scratch) {
 }
 
 // resultBlock holds a short text's result slices in one allocation.
+type resultBlockS struct {
+	s [1]Sentence
+	e [4]Evidence
+	a [1]AspectMention
+}
+
 type resultBlock struct {
 	s [2]Sentence
 	e [8]Evidence
@@ -706,6 +786,9 @@ func (sc *scratch) result(text string, r runResult) Score {
 	switch {
 	case ns == 0:
 		return out
+	case ns <= 1 && ne <= 4 && na <= 1:
+		b := new(resultBlockS)
+		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
 	case ns <= 2 && ne <= 8 && na <= 2:
 		b := new(resultBlock)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]

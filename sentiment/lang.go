@@ -19,7 +19,59 @@ var ltEndings = []string{"as", "ai", "ui", "iau", "au", "iu", "ome", "ote", "ejo
 // enPatterns are letter sequences common in English and absent or rare in Lithuanian.
 var enPatterns = []string{"th", "w", "q", "x", "ing", "ee", "oo", "ck", "ould", "ght", "ea", "ay", "ey", "ph", "wh", "ch"}
 
-func (v *langVotes) add(t *token, en, lt *lexicon) {
+type voteBits uint8
+
+const (
+	vEnFunc voteBits = 1 << iota
+	vLtFunc
+	vEnLex
+	vLtLex
+	vLtEnd
+	vEnPat
+)
+
+// wordVotes computes the language hints of one lower-case Latin word
+// (against the embedded lexicons).
+func wordVotes(w string, diac bool, en, lt *lexicon) voteBits {
+	var b voteBits
+	if in, ok := en.words[w]; ok {
+		if in.function {
+			return vEnFunc
+		}
+		if in.known() {
+			b |= vEnLex
+		}
+	}
+	if !diac {
+		if in, ok := lt.words[w]; ok {
+			if in.function {
+				return vLtFunc
+			}
+			if in.known() {
+				b |= vLtLex
+			}
+		}
+	}
+	if len(w) >= 4 {
+		for _, e := range ltEndings {
+			if strings.HasSuffix(w, e) {
+				b |= vLtEnd
+				break
+			}
+		}
+	}
+	if len(w) >= 3 {
+		for _, p := range enPatterns {
+			if strings.Contains(w, p) {
+				b |= vEnPat
+				break
+			}
+		}
+	}
+	return b
+}
+
+func (v *langVotes) add(sc *scratch, t *token, en, lt *lexicon) {
 	if t.kind != tkWord {
 		return
 	}
@@ -31,43 +83,36 @@ func (v *langVotes) add(t *token, en, lt *lexicon) {
 		return
 	}
 	v.latin++
-	if t.flags&fLtDiac != 0 {
+	diac := t.flags&fLtDiac != 0
+	if diac {
 		v.ltDiac++
 	}
-	w := t.low
-	if in, ok := en.words[w]; ok && in.function {
-		v.enFunc++
-		return
-	}
-	if lt != nil {
-		if in, ok := lt.words[w]; ok && in.function {
-			v.ltFunc++
-			return
+	var b voteBits
+	if e := sc.cache.at(t.ce); e != nil {
+		if !e.hasVotes {
+			e.votes, e.hasVotes = wordVotes(t.low, diac, en, lt), true
 		}
+		b = e.votes
+	} else {
+		b = wordVotes(t.low, diac, en, lt)
 	}
-	if in, ok := en.words[w]; ok && in.known() {
+	if b&vEnFunc != 0 {
+		v.enFunc++
+	}
+	if b&vLtFunc != 0 {
+		v.ltFunc++
+	}
+	if b&vEnLex != 0 {
 		v.enLex++
 	}
-	if lt != nil && t.flags&fLtDiac == 0 {
-		if in, ok := lt.words[w]; ok && in.known() {
-			v.ltLex++
-		}
+	if b&vLtLex != 0 {
+		v.ltLex++
 	}
-	if len(w) >= 4 {
-		for _, e := range ltEndings {
-			if strings.HasSuffix(w, e) {
-				v.ltEnd++
-				break
-			}
-		}
+	if b&vLtEnd != 0 {
+		v.ltEnd++
 	}
-	if len(w) >= 3 {
-		for _, p := range enPatterns {
-			if strings.Contains(w, p) {
-				v.enPattern++
-				break
-			}
-		}
+	if b&vEnPat != 0 {
+		v.enPattern++
 	}
 }
 
@@ -105,7 +150,7 @@ func DetectLang(text string) string {
 	sc.tokenize(text)
 	var v langVotes
 	for i := range sc.toks {
-		v.add(&sc.toks[i], lx[EN], lx[LT])
+		v.add(sc, &sc.toks[i], lx[EN], lx[LT])
 	}
 	return v.decide()
 }

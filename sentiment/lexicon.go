@@ -59,6 +59,35 @@ type info struct {
 	after    float64
 	function bool
 	seqs     []seq // multi-word entries that start with this key, longest first
+	// next indexes seqs by the key of their second element (stem entries
+	// only); seqs whose second element is a negator, a number or a root are
+	// listed in other. Built only for long lists.
+	next  map[string][]int32
+	other []int32
+	// anyVal and anyAsp say whether the key or one of its seqs carries a
+	// valence or an aspect, so the scorer can skip the rest quickly.
+	anyVal, anyAsp, anyTox bool
+}
+
+func (in *info) finish() {
+	if len(in.seqs) > 4 {
+		in.next = map[string][]int32{}
+		for k, s := range in.seqs {
+			if s.rest[0].kind == elemStem {
+				in.next[s.rest[0].key] = append(in.next[s.rest[0].key], int32(k))
+			} else {
+				in.other = append(in.other, int32(k))
+			}
+		}
+	}
+	in.anyVal = in.hasVal
+	in.anyAsp = in.aspect != ""
+	in.anyTox = in.toxKind != ""
+	for i := range in.seqs {
+		in.anyVal = in.anyVal || in.seqs[i].hasVal
+		in.anyAsp = in.anyAsp || in.seqs[i].aspect != ""
+		in.anyTox = in.anyTox || in.seqs[i].toxKind != ""
+	}
 }
 
 type lexicon struct {
@@ -67,6 +96,7 @@ type lexicon struct {
 	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
 	prefixLens []int            // byte lengths of the keys in prefixes, longest first
 	negSeqs    []seq            // multi-word entries that start with a negator
+	neg        *info            // negSeqs, indexed
 }
 
 // norm returns the language's matching form of a lower-case word: ё→е
@@ -386,11 +416,15 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	}
 	for _, in := range lx.words {
 		sortSeqs(in.seqs)
+		in.finish()
 	}
 	for _, in := range lx.prefixes {
 		sortSeqs(in.seqs)
+		in.finish()
 	}
 	sortSeqs(lx.negSeqs)
+	lx.neg = &info{seqs: lx.negSeqs}
+	lx.neg.finish()
 	slices.Sort(lx.prefixLens)
 	lx.prefixLens = slices.Compact(lx.prefixLens)
 	slices.Reverse(lx.prefixLens)

@@ -33,12 +33,14 @@ type token struct {
 	norm       string // low, with Lithuanian diacritics folded in lt sentences
 	stem       string
 	in, sin    *info // lexicon info of norm and of stem
+	pin        *info // lexicon info of the longest `*` root the word starts with
 	val        float64
 	emo        float64
 	kind       uint8
 	flags      uint16
 	clause     int32
 	ev         int32 // index of the token's evidence, -1 if none
+	ce         int32 // index of the token's word-cache entry, -1 if none
 }
 
 type sentRec struct {
@@ -57,6 +59,7 @@ type sentRec struct {
 
 // scratch is the per-call working memory, reused through a sync.Pool.
 type scratch struct {
+	cache wordCache
 	buf   []byte
 	toks  []token
 	sents []sentRec
@@ -65,6 +68,9 @@ type scratch struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -78,7 +84,12 @@ func isLtDiac(r rune) bool {
 
 func isCyr(r rune) bool { return r >= 0x400 && r <= 0x4FF }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
 
 // bstr views b as a string without copying. The scratch buffer is only
 // appended to while any such string is alive, and these strings never leave
@@ -110,6 +121,9 @@ var emoticons = []struct {
 
 // emojiValence is a small table of common emoji.
 func emojiValence(r rune) (float64, bool) {
+	if r < 0x2600 {
+		return 0, false
+	}
 	switch r {
 	case '🙂', '☺', '😀', '😃', '😄':
 		return 1.8, true
@@ -140,6 +154,7 @@ func (sc *scratch) tokenize(text string) {
 	sc.toks = sc.toks[:0]
 	sc.sents = sc.sents[:0]
 	sc.buf = sc.buf[:0]
+	sc.cache.reset()
 	if cap(sc.buf) < len(text)+16 {
 		sc.buf = make([]byte, 0, len(text)*2+16)
 	}
@@ -339,6 +354,35 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	var prev rune
 	run := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				letters++
+				lower++
+				flags |= fLatin
+			case c >= 'A' && c <= 'Z':
+				letters++
+				upper++
+				needLow = true
+				flags |= fLatin
+			case c >= '0' && c <= '9':
+				digits++
+			default:
+				goto slow
+			}
+			if rune(c) == prev && c > '9' {
+				run++
+				if run >= 2 {
+					flags |= fElong
+				}
+			} else {
+				run = 0
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
+	slow:
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			if (r == '\'' || r == '’') && i > start {
@@ -401,6 +445,13 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	if needLow {
 		from := len(sc.buf)
 		for _, r := range w {
+			if r < utf8.RuneSelf {
+				if r >= 'A' && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				sc.buf = append(sc.buf, byte(r))
+				continue
+			}
 			switch r {
 			case 'ё', 'Ё':
 				r = 'е'
@@ -416,6 +467,10 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 		t.low = w
 	}
 	t.norm = t.low
+	t.ce = -1
+	if t.kind == tkWord {
+		t.ce = sc.cache.index(t.low)
+	}
 	sc.toks = append(sc.toks, t)
 	return i
 }

@@ -3,7 +3,7 @@
 // macro-F1, negative precision/recall/F1 and Pearson r against the human
 // score where the file has one.
 //
-//	cd bench && go run ./cmd/eval [-data ../../shared/data/sentiment] [-errors file] [-n 40]
+//	cd bench && go run ./cmd/eval [-data ../../shared/data/sentiment] [-errors file] [-n 40] [-speed 5]
 package main
 
 import (
@@ -23,6 +23,7 @@ func main() {
 	errs := flag.String("errors", "", "print Repute's mistakes on files whose name contains this")
 	n := flag.Int("n", 40, "how many mistakes to print per file with -errors")
 	only := flag.String("only", "", "evaluate only files whose name contains this")
+	rounds := flag.Int("speed", 0, "also measure CPU time per text on the Amazon snippets over this many rounds")
 	flag.Parse()
 	files, err := bench.Load(*dir)
 	if err != nil {
@@ -69,6 +70,9 @@ func main() {
 	}
 	if ruN > 0 {
 		fmt.Printf("\nRepute mean negative-F1 over %d SentiRuEval files: %.3f\n", ruN, ruSum/float64(ruN))
+	}
+	if *rounds > 0 {
+		speed(files, "en_vader_amazon", *rounds)
 	}
 }
 

@@ -1,0 +1,121 @@
+package sentiment
+
+import "strings"
+
+// wordCache memoises, per pooled scratch, what is known about a word form:
+// its language votes and, per lexicon, its normalised form, stem and
+// lexicon entries. Stemming and the vote checks dominate the cost of
+// Analyze, and word frequencies are skewed, so most tokens hit the cache.
+// Keys and values live in an arena that is only reset between calls, so the
+// cache allocates nothing once warm.
+type wordCache struct {
+	slots []cacheSlot // open addressing, linear probing; no pointers for the GC to scan
+	ents  []wordEnt
+	arena []byte
+}
+
+type cacheSlot struct {
+	hash uint32
+	idx  int32 // entry index + 1; 0 = empty
+}
+
+const cacheSlots = 2 * cacheEntries // load factor at most 1/2
+
+func hashWord(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+const (
+	cacheArena   = 1 << 18
+	cacheEntries = 1 << 14
+)
+
+type langEnt struct {
+	lx           *lexicon
+	norm, stem   string
+	in, sin, pin *info
+	neg          bool
+	ready        bool
+}
+
+type wordEnt struct {
+	key      string
+	votes    voteBits
+	hasVotes bool
+	le       langEnt // for the lexicon le.lx (the last one the word was looked up in)
+}
+
+// reset empties the cache when it is nearly full; call it only between
+// Analyze calls (tokens of a running call point into the arena).
+func (c *wordCache) reset() {
+	if c.slots == nil {
+		c.slots = make([]cacheSlot, cacheSlots)
+		c.arena = make([]byte, 0, cacheArena)
+		return
+	}
+	if len(c.ents) >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
+		clear(c.slots)
+		c.ents = c.ents[:0]
+		c.arena = c.arena[:0]
+	}
+}
+
+// intern copies s into the arena; ok is false when the arena is full.
+func (c *wordCache) intern(s string) (string, bool) {
+	if len(c.arena)+len(s) > cap(c.arena) {
+		return "", false
+	}
+	from := len(c.arena)
+	c.arena = append(c.arena, s...)
+	return bstr(c.arena[from:len(c.arena):len(c.arena)]), true
+}
+
+// index returns the index of the cache entry of a lower-case word form,
+// creating it; -1 when the cache is full.
+func (c *wordCache) index(low string) int32 {
+	h := hashWord(low)
+	mask := uint32(len(c.slots) - 1)
+	p := h & mask
+	for {
+		sl := c.slots[p]
+		if sl.idx == 0 {
+			break
+		}
+		if sl.hash == h && c.ents[sl.idx-1].key == low {
+			return sl.idx - 1
+		}
+		p = (p + 1) & mask
+	}
+	if len(c.ents) >= cacheEntries {
+		return -1
+	}
+	key, ok := c.intern(low)
+	if !ok {
+		return -1
+	}
+	c.ents = append(c.ents, wordEnt{key: key})
+	c.slots[p] = cacheSlot{hash: h, idx: int32(len(c.ents))}
+	return int32(len(c.ents) - 1)
+}
+
+// at returns the entry of a token, or nil.
+func (c *wordCache) at(i int32) *wordEnt {
+	if i < 0 {
+		return nil
+	}
+	return &c.ents[i]
+}
+
+// keep interns a derived string (a norm or a stem), reusing base when s is
+// a prefix of it.
+func (c *wordCache) keep(s, base string) (string, bool) {
+	if strings.HasPrefix(base, s) {
+		return base[:len(s)], true
+	}
+	return c.intern(s)
+}
