@@ -36,8 +36,9 @@ const (
 	NightEnd   = 8
 )
 
-// Policy says when invitations go out, counted from an order event. The
-// zero value is usable: invite right after delivery, outside 21:00–09:00
+// Policy says when invitations go out, counted from an order event. In
+// JSON its durations are text: "90m", "72h", "3d", "2d12h". The zero value
+// is usable: invite right after delivery, outside 21:00–09:00
 // local time, drop after 30 days, no reminder, at most one survey per
 // customer per 30 days.
 type Policy struct {

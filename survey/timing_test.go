@@ -1,7 +1,9 @@
 package survey
 
 import (
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the tests need Europe/Vilnius on any machine
@@ -238,5 +240,38 @@ func TestReviewRequests(t *testing.T) {
 	}
 	if _, err := p.ReviewRequests(cands, base, EveryNth(0)); err == nil {
 		t.Error("EveryNth(0): no error")
+	}
+}
+
+func TestPolicyJSON(t *testing.T) {
+	t.Parallel()
+	var p Policy
+	in := `{"trigger":"shipped","delay":"3d","deadline":"2d12h","reminder":"90m","cooldown":86400000000000,"quiet_start":20,"quiet_end":9}`
+	if err := json.Unmarshal([]byte(in), &p); err != nil {
+		t.Fatal(err)
+	}
+	want := Policy{Trigger: TriggerShipped, Delay: 72 * time.Hour, Deadline: 60 * time.Hour, Reminder: 90 * time.Minute,
+		Cooldown: 24 * time.Hour, QuietStart: 20, QuietEnd: 9}
+	if diff := cmp.Diff(want, p); diff != "" {
+		t.Errorf("decode (-want +got):\n%s", diff)
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"delay":"72h0m0s"`) {
+		t.Errorf("encode = %s", b)
+	}
+	var again Policy
+	if err := json.Unmarshal(b, &again); err != nil || again != p {
+		t.Errorf("round trip = %+v, %v", again, err)
+	}
+	if b, _ := json.Marshal(Policy{}); string(b) != "{}" {
+		t.Errorf("zero policy = %s", b)
+	}
+	for _, bad := range []string{`{"delay":"3x"}`, `{"delay":"-1d"}`, `{"delay":"1d-5h"}`, `{"delay":1.5}`, `{"delay":"99999d"}`} {
+		if err := json.Unmarshal([]byte(bad), &p); err == nil {
+			t.Errorf("%s decoded", bad)
+		}
 	}
 }
