@@ -40,6 +40,8 @@
 // The default pace is 3,500 requests per hour, one at a time
 // ([DefaultRate], [DefaultBurst]), under Apple's rolling-hour allowance. A
 // 429 (RATE_LIMIT_EXCEEDED, sometimes sent with quota left) without
-// Retry-After is retried after a minute; X-Rate-Limit with user-hour-rem:0
-// holds further calls back.
+// Retry-After is retried after a minute. X-Rate-Limit
+// ("user-hour-lim:3600;user-hour-rem:0;") names no reset time, so it does
+// not pause the client by itself; keep one shared limiter per key
+// ([sources.WithLimiter]) when several clients use it.
 package appstore

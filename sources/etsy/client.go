@@ -31,9 +31,9 @@ const Overlap = 5
 
 // The default pace keeps under Etsy's default allowance of 10 requests per
 // second: 9 per second, one at a time, so no second sees more than 10. The
-// daily allowance (10,000 by default) is not paced: when
-// x-remaining-today reaches 0 the walk ends with a *sources.RateLimitError
-// matching sources.ErrQuotaExhausted.
+// daily allowance (10,000 by default) is not paced: a 429 that reports it
+// used up (x-remaining-today: 0) ends the walk with a
+// *sources.RateLimitError matching sources.ErrQuotaExhausted.
 const (
 	// DefaultRate is in requests per second.
 	DefaultRate  = 9

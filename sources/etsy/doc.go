@@ -35,7 +35,9 @@
 // in the URL; a bearer token ([sources.WithToken]) is added when set. A
 // refused key (401/403) is [sources.ErrUnauthorized]; an unknown shop (404)
 // is [sources.ErrNotFound]. The default pace is [DefaultRate] requests per
-// second, one at a time, under Etsy's default 10 per second; when the
-// daily allowance runs out (x-remaining-today: 0) the walk ends with a
-// [*sources.RateLimitError] matching [sources.ErrQuotaExhausted].
+// second, one at a time, under Etsy's default 10 per second. A 429 is
+// retried after its Retry-After (or a backoff), except one that reports
+// the daily allowance used up (x-remaining-today: 0): it ends the walk at
+// once with a [*sources.RateLimitError] matching
+// [sources.ErrQuotaExhausted], since waiting seconds would not help.
 package etsy

@@ -524,3 +524,43 @@ func TestNoGoroutineLeak(t *testing.T) {
 		t.Error("walk did not end with the scripted error")
 	}
 }
+
+// noHint answers 429 without Retry-After once, then a page, recording when
+// each request came (no network: for synctest).
+type noHint struct {
+	mu sync.Mutex
+	at []time.Time
+}
+
+func (s *noHint) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.at = append(s.at, time.Now())
+	status, body := http.StatusOK, `{"reviews":[{"reviewId":"a","comments":[{"userComment":{"text":"x","starRating":3,"lastModified":{"seconds":"1773309600"}}}]}]}`
+	if len(s.at) == 1 {
+		status, body = http.StatusTooManyRequests, `{"error":{"code":429,"status":"RESOURCE_EXHAUSTED"}}`
+	}
+	return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+}
+
+// TestThrottledWithoutHint checks, on the fake clock, that a 429 without
+// Retry-After (Google documents none; its quota is per minute) is retried
+// after a minute.
+func TestThrottledWithoutHint(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		rt := &noHint{}
+		c, err := New(pkg, sources.WithBaseURL("https://example.invalid"), sources.WithToken(secret),
+			sources.WithHTTPClient(&http.Client{Transport: rt}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, end := walk(t, c, sources.Query{})
+		if end != nil || len(got) != 1 {
+			t.Fatalf("%d reviews, end %v", len(got), end)
+		}
+		if len(rt.at) != 2 || rt.at[1].Sub(rt.at[0]) != time.Minute {
+			t.Errorf("requests at %v, want two a minute apart", rt.at)
+		}
+	})
+}

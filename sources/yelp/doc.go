@@ -29,7 +29,9 @@
 // unknown business (400 BUSINESS_NOT_FOUND or 404) is
 // [sources.ErrNotFound]. The default pace ([DefaultRate], [DefaultBurst])
 // spreads 5,000 calls over a day; a 429 for the per-second limit is retried
-// (after Retry-After, or 2 s), and an exhausted daily allowance
-// (RateLimit-Remaining: 0 with RateLimit-DailyLimit) ends the walk with a
-// [*sources.RateLimitError] matching [sources.ErrQuotaExhausted].
+// (after Retry-After, or 2 s). A 429 for the daily allowance
+// (RateLimit-Remaining: 0 with RateLimit-DailyLimit) whose
+// RateLimit-ResetTime is further away than [sources.WithMaxRetryAfter]
+// allows ends the walk with a [*sources.RateLimitError] matching
+// [sources.ErrQuotaExhausted].
 package yelp
