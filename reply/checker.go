@@ -591,7 +591,7 @@ func (k *check) closing() int {
 	// Drop trailing lines that look like a signature.
 	end := len(k.draft)
 	signoff := k.find("positive-close:signoff")
-	for end > 0 {
+	for lines := 0; end > 0 && lines < 5; lines++ {
 		body := strings.TrimRight(k.draft[:end], " \t\r\n")
 		nl := strings.LastIndexByte(body, '\n')
 		if nl < 0 {

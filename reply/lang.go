@@ -20,7 +20,8 @@ func (c *Checker) detectLang(d *doc) string {
 		if t.letters == 0 {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(d.src[t.start:t.end])
+		raw := d.src[t.start:t.end]
+		r, _ := utf8.DecodeRuneInString(raw)
 		switch {
 		case unicode.Is(unicode.Cyrillic, r):
 			cyr++
@@ -30,7 +31,8 @@ func (c *Checker) detectLang(d *doc) string {
 		default:
 			continue
 		}
-		if strings.ContainsAny(d.src[t.start:t.end], ltLetters) {
+		// Folding shortens a word only when it had non-ASCII letters.
+		if len(raw) != len(t.text) && strings.ContainsAny(raw, ltLetters) {
 			lt += 2
 		}
 		if c.langs["lt"].function[t.text] {

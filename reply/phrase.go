@@ -226,6 +226,9 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 	if ps == nil || ps.n == 0 {
 		return out
 	}
+	if out == nil {
+		out = make([]match, 0, 8+len(toks)/8)
+	}
 	base := len(out)
 	var exc []match
 	for i := range toks {

@@ -67,6 +67,10 @@ func fieldLike(in string) bool {
 	return letters >= 2 && upper == letters
 }
 
+// maxQuote bounds the length of a quotation, so that many unmatched quote
+// marks cost linear time.
+const maxQuote = 400
+
 // quoteSpans returns the spans of quoted passages: "…", “…”, «…», „…“
 // and '…' where the opening mark does not follow a letter.
 func quoteSpans(s string) []span {
@@ -88,7 +92,7 @@ func quoteSpans(s string) []span {
 		}
 		j := i + w
 		found := -1
-		for j < len(s) {
+		for j < len(s) && j-i < maxQuote {
 			r2, w2 := utf8.DecodeRuneInString(s[j:])
 			if r2 == '\n' {
 				break

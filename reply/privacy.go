@@ -2,6 +2,7 @@ package reply
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,7 @@ func findEmails(s string) [][2]int {
 		at += from
 		from = at + 1
 		a := at
-		for a > 0 {
+		for a > 0 && at-a < 64 {
 			r, w := utf8.DecodeLastRuneInString(s[:a])
 			if r == utf8.RuneError || !localRune(r) {
 				break
@@ -42,7 +43,7 @@ func findEmails(s string) [][2]int {
 			a -= w
 		}
 		b := at + 1
-		for b < len(s) {
+		for b < len(s) && b-at <= 255 {
 			r, w := utf8.DecodeRuneInString(s[b:])
 			if r == utf8.RuneError || !domainRune(r) {
 				break
@@ -170,13 +171,9 @@ func masked(s string, start int) bool {
 
 var tollFree = []string{"800", "0800", "8800", "1800", "888", "877", "866", "855", "844", "833", "0808", "880"}
 
+// tokIndexAt returns the index of the first token that ends after pos.
 func (k *check) tokIndexAt(pos int) int {
-	for i, t := range k.d.toks {
-		if t.end > pos {
-			return i
-		}
-	}
-	return len(k.d.toks)
+	return sort.Search(len(k.d.toks), func(i int) bool { return k.d.toks[i].end > pos })
 }
 
 // context returns whether business or customer context phrases end
@@ -219,9 +216,24 @@ func (k *check) findPrivate(r review.Review) []privItem {
 			out = append(out, it)
 		}
 	}
+	// covered marks the bytes already claimed by an item.
+	var covered []bool
+	claimed := 0
 	taken := func(a, b int) bool {
-		for _, it := range out {
-			if a < it.end && it.start < b {
+		for claimed < len(out) {
+			if covered == nil {
+				covered = make([]bool, len(s))
+			}
+			for i := out[claimed].start; i < out[claimed].end; i++ {
+				covered[i] = true
+			}
+			claimed++
+		}
+		if covered == nil {
+			return false
+		}
+		for i := a; i < b; i++ {
+			if covered[i] {
 				return true
 			}
 		}

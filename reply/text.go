@@ -75,11 +75,11 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // tokenize splits s into tokens and sentences. It never panics, whatever
 // the bytes; offsets always fall where utf8.DecodeRuneInString steps.
 func tokenize(s string) *doc {
-	d := &doc{src: s}
-	d.toks = make([]token, 0, len(s)/5+1)
+	d := &doc{src: s, sents: make([]span, 0, len(s)/60+2)}
+	d.toks = make([]token, 0, len(s)/4+4)
 	folded := make([]byte, 0, len(s))
 	type ref struct{ a, b int }
-	refs := make([]ref, 0, len(s)/5+1)
+	refs := make([]ref, 0, len(s)/4+4)
 	sent := 0
 	sentOpen := false // the current sentence has a token
 	sentStart := 0
