@@ -387,16 +387,23 @@ func (k *check) ruleThanks() {
 }
 
 // apologies returns the draft's apologies, negated ones removed.
-func (k *check) apologies() []match {
-	ms := disjoint(k.find("apology:"))
+func (k *check) apologies() []match { return k.affirmed(disjoint(k.find("apology:")), 3) }
+
+// affirmed drops the matches that a negator ("not", "не", "negalime", the
+// apology:negator list) precedes by at most gap words in the same
+// sentence: "we are not sorry", "we cannot refund", "не можем вернуть".
+func (k *check) affirmed(ms []match, gap int) []match {
 	neg := k.find("apology:negator")
+	if len(neg) == 0 {
+		return ms
+	}
 	var out []match
 	for _, m := range ms {
 		negated := false
 		for _, n := range neg {
-			// a negator up to three words before, in the same sentence
-			if n.j <= m.i && m.i-n.j <= 3 && k.d.toks[n.i].sent == k.d.toks[m.i].sent {
+			if n.j <= m.i && m.i-n.j <= gap && k.d.toks[n.i].sent == k.d.toks[m.i].sent {
 				negated = true
+				break
 			}
 		}
 		if !negated {
@@ -479,7 +486,7 @@ func (k *check) ruleResolution() {
 	if !k.rv.complaint || !k.on(RuleResolution) {
 		return
 	}
-	if k.channel || k.has("resolution:") {
+	if k.channel || len(k.affirmed(k.find("resolution:"), 2)) > 0 {
 		return
 	}
 	k.add(RuleResolution, 0, 0, "resolution")
@@ -710,7 +717,7 @@ func (k *check) ruleImprovement() {
 	if !k.rv.complaint || !k.on(RuleImprovement) {
 		return
 	}
-	if !k.has("improvement:") {
+	if len(k.affirmed(k.find("improvement:"), 2)) == 0 {
 		k.add(RuleImprovement, 0, 0, "improvement")
 	}
 }
