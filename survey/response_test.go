@@ -187,3 +187,42 @@ func FuzzResponseJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestChoiceCondition(t *testing.T) {
+	t.Parallel()
+	s := Survey{ID: "c", Questions: []Question{
+		{ID: "used", Kind: KindMultiple, Text: "Which did you use?", Choices: []Choice{{"chat", "Chat"}, {"phone", "Phone"}, {"mail", "E-mail"}}},
+		{ID: "chat", Kind: KindText, Text: "What went wrong in the chat?", Required: true, ShowIf: IfChosen("used", "chat")},
+	}}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		answers map[string]Answer
+		bad     bool
+	}{
+		{map[string]Answer{"used": ChoiceAnswer("phone", "chat")}, true},                              // shown and required, not answered
+		{map[string]Answer{"used": ChoiceAnswer("phone", "chat"), "chat": TextAnswer("slow")}, false}, // shown and answered
+		{map[string]Answer{"used": ChoiceAnswer("mail")}, false},                                      // not shown
+		{map[string]Answer{"used": ChoiceAnswer("mail"), "chat": TextAnswer("?")}, true},              // answered though hidden
+		{map[string]Answer{"used": ChoiceAnswer("mail", "mail"), "chat": TextAnswer("?")}, true},      // repeated choice
+	} {
+		_, err := s.ValidateResponse(Response{ID: "r", Answers: tc.answers})
+		if (err != nil) != tc.bad {
+			t.Errorf("%v: error %v, want bad=%v", tc.answers, err, tc.bad)
+		}
+	}
+}
+
+func TestCheckInvitationLongText(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("ž", MaxInvitationBytes) + " Leave a review for a discount!"
+	for _, f := range CheckInvitation(Message{Body: body}, PlatformGoogle) {
+		if f.End > MaxInvitationBytes {
+			t.Errorf("finding beyond the read limit: %+v", f)
+		}
+	}
+	if got := head(body); len(got) > MaxInvitationBytes || !strings.HasPrefix(body, got) {
+		t.Errorf("head cut %d bytes", len(got))
+	}
+}
