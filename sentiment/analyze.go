@@ -104,7 +104,7 @@ const (
 	exclMax       = 4
 	questionScale = 0.5
 	alpha         = 15.0
-	negScope      = 3
+	negScope      = 4
 )
 
 func squash(x float64) float64 {
@@ -571,7 +571,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				break
 			}
 			tj := &toks[j]
-			if tj.flags&fUsed != 0 || tj.in != nil && tj.in.contrast {
+			if tj.flags&fUsed != 0 && tj.val == 0 || tj.in != nil && tj.in.contrast {
 				break
 			}
 			if tj.flags&fNeg != 0 {
@@ -580,7 +580,12 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			}
 			if tj.in != nil && tj.in.intens != 0 && j >= i-2 {
 				factor *= tj.in.intens
-				sc.addEv(tj, tj, text, RuleIntensifier, 0)
+				if tj.val != 0 { // "damn good": the intensifier's own valence gives way
+					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
+					tj.val = 0
+				} else {
+					sc.addEv(tj, tj, text, RuleIntensifier, 0)
+				}
 			}
 		}
 		if negIdx >= 0 && rule != RuleNegation {
@@ -682,22 +687,25 @@ var sarcasmCues = map[string]bool{
 func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 	s := &sc.sents[si]
 	toks := sc.toks
-	hasComplaint := false
+	complaintAt := -1
 	words := 0
 	for i := s.t0; i < s.t1; i++ {
-		if toks[i].flags&fComplaint != 0 && toks[i].val < 0 {
-			hasComplaint = true
+		if toks[i].flags&fComplaint != 0 && toks[i].val <= -1.0 {
+			complaintAt = i
 		}
 		if toks[i].kind == tkWord {
 			words++
 		}
 	}
-	prevNeg := si > 0 && sc.sents[si-1].sum <= -1.0
-	if !hasComplaint && !(prevNeg && words <= 2) {
+	prevNeg := si > 0 && sc.sents[si-1].sum <= -1.5 && sc.sents[si-1].posSum == 0
+	if complaintAt < 0 && !(prevNeg && words == 1) {
 		return
 	}
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
+		if complaintAt >= 0 && i > complaintAt {
+			break // the praise must come first: "thanks for ..., after a month"
+		}
 		if t.val > 0 && t.kind == tkWord && sarcasmCues[t.norm] {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm

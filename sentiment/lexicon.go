@@ -222,7 +222,7 @@ func (ld *loader) addTerm(term string, p payload, override bool, set func(dst *p
 		}
 		set(&ld.lx.get(w).payload, p) // exact form always
 		st := ld.stem(w)
-		if st != w && st != "" {
+		if st != w && st != "" && ld.inflectional(w, st) {
 			in := ld.lx.get(st)
 			if override || !in.hasVal && in.aspect == "" && in.toxKind == "" && !in.complaint || stemFree(in, p) {
 				set(&in.payload, p)
@@ -254,6 +254,33 @@ func (ld *loader) addTerm(term string, p payload, override bool, set func(dst *p
 		}
 	}
 	*list = append(*list, s)
+}
+
+// inflectional reports whether the stem of an entry word may stand for it.
+// Porter2 also strips derivational suffixes (useful → use, reasonable →
+// reason, exceptional → except), which change the sentiment; English entries
+// are therefore indexed by stem only when the stripped part is an
+// inflection. Russian and Lithuanian stems always stand for their words.
+func (ld *loader) inflectional(w, st string) bool {
+	if ld.lx.lang != EN {
+		return true
+	}
+	if len(st) < 3 {
+		return false // "sue" → "su" would catch "SU", "su"
+	}
+	if !strings.HasPrefix(w, st) {
+		// happy → happi, argue → argu: a changed last letter is fine when
+		// the rest is short.
+		if len(st) > 1 && strings.HasPrefix(w, st[:len(st)-1]) {
+			return len(w)-len(st) <= 2
+		}
+		return false
+	}
+	switch w[len(st):] {
+	case "", "s", "es", "e", "ed", "d", "ing", "ies", "ied":
+		return true
+	}
+	return false
 }
 
 // stemFree reports whether the stem key has no payload of the kind p sets.
