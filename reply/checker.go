@@ -401,7 +401,8 @@ func (k *check) affirmed(ms []match, gap int) []match {
 	for _, m := range ms {
 		negated := false
 		for _, n := range neg {
-			if n.j <= m.i && m.i-n.j <= gap && k.d.toks[n.i].sent == k.d.toks[m.i].sent {
+			if n.j <= m.i && m.i-n.j <= gap && k.d.toks[n.i].sent == k.d.toks[m.i].sent &&
+				!strings.ContainsAny(k.draft[k.d.toks[n.j-1].end:k.d.toks[m.i].start], ",;:—–") {
 				negated = true
 				break
 			}
