@@ -116,7 +116,8 @@ var emoticons = []struct {
 	{"^_^", 1.8}, {"^^", 1.4}, {"<3", 2.4}, {"=)", 1.6}, {"=(", -1.6},
 	{":-((", -2.4}, {":((", -2.4}, {":-(", -2.0}, {":(", -2.0}, {":'(", -2.4}, {":’(", -2.4},
 	{">:(", -2.6}, {":-/", -1.1}, {":/", -1.1}, {":-|", -0.6}, {":|", -0.6}, {"):", -1.6},
-	{"</3", -2.2}, {"-_-", -1.2}, {":-S", -1.0}, {":S", -1.0},
+	{"</3", -2.2}, {"-_-", -1.2}, {":-S", -1.0}, {":S", -1.0}, {":c", -1.6}, {":l", -0.8},
+	{"o_O", -0.8}, {"O_o", -0.8}, {"o_o", -0.6}, {"O_O", -0.6}, {"o.O", -0.8}, {"xD", 1.8}, {"XD", 1.8}, {"x-D", 1.8},
 }
 
 // emojiValence is a small table of common emoji.
@@ -195,6 +196,15 @@ func (sc *scratch) tokenize(text string) {
 		open(i)
 		switch {
 		case isWordRune(r):
+			if r == 'o' || r == 'O' || r == 'x' || r == 'X' {
+				if e, ok := matchEmoticon(text, i); ok {
+					sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
+					brk = false
+					i += len(emoticons[e].s)
+					lastEnd = i
+					continue
+				}
+			}
 			if (r == 'h' || r == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
 				j := i
 				for j < len(text) {
@@ -224,7 +234,7 @@ func (sc *scratch) tokenize(text string) {
 			continue
 		}
 		if v, ok := emojiValence(r); ok {
-			sc.toks = append(sc.toks, token{start: i, end: i + size, kind: tkEmoji, emo: v, ev: -1, flags: boolFlag(brk, fBreak)})
+			sc.toks = append(sc.toks, token{start: i, end: i + size, kind: tkEmoji, emo: v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 			brk = false
 			i += size
 			lastEnd = i
@@ -235,7 +245,7 @@ func (sc *scratch) tokenize(text string) {
 			continue
 		}
 		if e, ok := matchEmoticon(text, i); ok {
-			sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, flags: boolFlag(brk, fBreak)})
+			sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 			brk = false
 			i += len(emoticons[e].s)
 			lastEnd = i
@@ -309,7 +319,15 @@ func boolFlag(b bool, f uint16) uint16 {
 
 func matchEmoticon(text string, i int) (int, bool) {
 	c := text[i]
-	if c != ':' && c != ';' && c != '(' && c != '^' && c != '<' && c != '=' && c != '>' && c != ')' && c != '-' {
+	switch c {
+	case ':', ';', '(', '^', '<', '=', '>', ')', '-':
+	case 'o', 'O', 'x', 'X':
+		if i > 0 {
+			if p, _ := utf8.DecodeLastRuneInString(text[:i]); isWordRune(p) {
+				return 0, false
+			}
+		}
+	default:
 		return 0, false
 	}
 	if i > 0 && (c == ':' || c == '=' || c == ')' || c == '(') {
