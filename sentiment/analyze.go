@@ -583,8 +583,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				if tj.val != 0 { // "damn good": the intensifier's own valence gives way
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
 					tj.val = 0
-				} else {
-					sc.addEv(tj, tj, text, RuleIntensifier, 0)
+				} else if tj.ev < 0 {
+					tj.ev = sc.addEv(tj, tj, text, RuleIntensifier, 0)
 				}
 			}
 		}
