@@ -20,8 +20,12 @@ type Improvement struct {
 	Share float64 `json:"share"`
 	// Negativity is the mean negativity (0…1) of those answers.
 	Negativity float64 `json:"negativity"`
-	// Impact is the ranking key: the sum of those answers' negativity
-	// (Count × Negativity), so frequent and strong complaints come first.
+	// Detractors counts those answers whose response gave 0–6 on the
+	// survey's NPS question (0 when the survey has none).
+	Detractors int `json:"detractors"`
+	// Impact is the ranking key: the sum over those answers of
+	// 0.5 + 0.5 × negativity, so every complaint counts, a strong one up to
+	// twice as much as a mild wish, and frequent complaints come first.
 	Impact float64 `json:"impact"`
 	// Examples are up to [MaxExamples] quotes, most negative first: the
 	// sentence of the answer that names the aspect.
@@ -62,12 +66,23 @@ type analyzeFunc func(text string) opinion
 // per aspect, at its most negative mention.
 func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improvement {
 	type acc struct {
-		imp Improvement
-		neg float64
+		imp         Improvement
+		neg, impact float64
 	}
 	aspects := map[string]*acc{}
 	analysed := 0
+	npsID := ""
+	for _, q := range s.Questions {
+		if q.Kind == KindScale && q.Scale != nil && q.Scale.Metric == MetricNPS {
+			npsID = q.ID
+			break
+		}
+	}
 	for r := range rs {
+		detractor := false
+		if a, ok := r.Answers[npsID]; ok && npsID != "" {
+			detractor = a.Score >= 0 && a.Score <= 6 && a.Text == "" && len(a.Choices) == 0
+		}
 		for qi := range s.Questions {
 			q := &s.Questions[qi]
 			if q.Kind != KindText {
@@ -81,7 +96,7 @@ func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improv
 			op := analyze(a.Text)
 			best := map[string]mention{}
 			for _, m := range op.mentions {
-				if m.polarity > 0 || (m.polarity == 0 && op.negativity < complaintNegativity) {
+				if !q.Improve && (m.polarity > 0 || (m.polarity == 0 && op.negativity < complaintNegativity)) {
 					continue
 				}
 				if b, seen := best[m.aspect]; !seen || m.polarity < b.polarity {
@@ -95,7 +110,11 @@ func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improv
 					aspects[name] = g
 				}
 				g.imp.Count++
+				if detractor {
+					g.imp.Detractors++
+				}
 				g.neg += op.negativity
+				g.impact += 0.5 + 0.5*op.negativity
 				g.imp.Examples = addExample(g.imp.Examples, Quote{Response: r.ID, Question: q.ID,
 					Text: sentenceAround(a.Text, m.start, m.end), Negativity: op.negativity})
 			}
@@ -103,7 +122,7 @@ func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improv
 	}
 	out := make([]Improvement, 0, len(aspects))
 	for _, g := range aspects {
-		g.imp.Impact = g.neg
+		g.imp.Impact = g.impact
 		g.imp.Negativity = g.neg / float64(g.imp.Count)
 		g.imp.Share = 100 * float64(g.imp.Count) / float64(analysed)
 		out = append(out, g.imp)

@@ -13,13 +13,15 @@ type TextAnalyzer interface {
 }
 
 // Improvements runs every open answer of the responses through a and
-// returns the aspects they complain about, ranked "what to fix first":
-// by Impact (the summed negativity of the complaining answers, so frequent
-// and strong complaints come first), then by Count, then by name. An aspect
-// mention counts as a complaint when its polarity is negative, or when it
-// is neutral and the whole answer's negativity is at least 0.25 ("faster
-// delivery please" from an unhappy customer); each answer counts once per
-// aspect. Only answers to open questions of s are read; answers longer than
+// returns the aspects to fix, ranked "what to fix first": by Impact (every
+// complaining answer counts 0.5 + 0.5 × its negativity, so frequent
+// complaints come first and strong ones weigh more), then by Count, then by
+// name. In an answer to a question marked [Question].Improve ("What should
+// we improve?") every aspect mentioned counts, whatever its tone ("faster
+// delivery, please"). Elsewhere a mention counts as a complaint when its
+// polarity is negative, or when it is neutral and the whole answer's
+// negativity is at least 0.25. Each answer counts once per aspect. Only
+// answers to open questions of s are read; answers longer than
 // [MaxTextBytes] are skipped. A nil a means sentiment.New(). The result is
 // empty, not nil, when nothing complains.
 func Improvements(s Survey, rs iter.Seq[Response], a TextAnalyzer) []Improvement {

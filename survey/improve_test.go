@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -37,8 +38,8 @@ func TestImprovements(t *testing.T) {
 	t.Parallel()
 	s := postDelivery()
 	rs := []Response{
-		{ID: "1", Answers: map[string]Answer{"improve": TextAnswer("The slow delivery. Price was fine.")}},
-		{ID: "2", Answers: map[string]Answer{"improve": TextAnswer("delivery bad, support bad")}},
+		{ID: "1", Answers: map[string]Answer{"nps": ScoreAnswer(6), "improve": TextAnswer("The slow delivery. Price was fine.")}},
+		{ID: "2", Answers: map[string]Answer{"nps": ScoreAnswer(7), "improve": TextAnswer("delivery bad, support bad")}},
 		{ID: "3", Answers: map[string]Answer{"other": TextAnswer("support great")}},             // positive: not counted
 		{ID: "4", Answers: map[string]Answer{"other": TextAnswer("price ok")}},                  // neutral, calm: not counted
 		{ID: "5", Answers: map[string]Answer{"other": TextAnswer("meh, price could be lower")}}, // neutral in an unhappy answer
@@ -66,11 +67,39 @@ func TestImprovements(t *testing.T) {
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("Improvements (-want +got):\n%s", diff)
 	}
-	if got[0].Share != 40 || got[0].Impact != 1.6 || got[0].Negativity != 0.8 {
+	if got[0].Share != 40 || got[0].Impact != 1.8 || got[0].Negativity != 0.8 || got[0].Detractors != 1 || got[1].Detractors != 0 {
 		t.Errorf("delivery figures = %+v", got[0])
 	}
 	if got := improvements(s, slices.Values([]Response(nil)), fakeAnalyze); got == nil || len(got) != 0 {
 		t.Errorf("no responses: %v", got)
+	}
+}
+
+func TestImprovementsImproveQuestion(t *testing.T) {
+	t.Parallel()
+	s := Survey{ID: "i", Questions: []Question{
+		NPSQuestion("nps", "How likely are you to recommend us?"),
+		ImproveQuestion("improve", "What should we improve?", nil),
+		OpenQuestion("other", "Anything else?"),
+	}}
+	rs := []Response{
+		{ID: "1", Answers: map[string]Answer{"improve": TextAnswer("cheaper price")}},   // calm wish: counts
+		{ID: "2", Answers: map[string]Answer{"improve": TextAnswer("support great")}},   // positive tone: still named
+		{ID: "3", Answers: map[string]Answer{"other": TextAnswer("price ok")}},          // calm, not an improve question
+		{ID: "4", Answers: map[string]Answer{"improve": TextAnswer("slow delivery")}},   // complaint
+		{ID: "5", Answers: map[string]Answer{"improve": TextAnswer("delivery, price")}}, // two aspects
+	}
+	var got []string
+	for _, im := range improvements(s, slices.Values(rs), fakeAnalyze) {
+		got = append(got, fmt.Sprintf("%s:%d:%.2f", im.Aspect, im.Count, im.Impact))
+	}
+	// delivery: 0.5+0.4 (slow) + 0.5 = 1.4; price: 0.5 + 0.5 = 1.0; service 0.5.
+	if diff := cmp.Diff([]string{"delivery:2:1.40", "price:2:1.00", "service:1:0.50"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	bad := Survey{ID: "b", Questions: []Question{{ID: "s", Kind: KindScale, Text: "?", Improve: true, Scale: &Scale{Min: 1, Max: 5}}}}
+	if err := bad.Validate(); err == nil {
+		t.Error("Improve on a scale question validates")
 	}
 }
 

@@ -94,6 +94,10 @@ type Question struct {
 	// that Lint can compare scales that measure the same thing. Scales with
 	// a Metric are compared by their metric.
 	Construct string `json:"construct,omitempty"`
+	// Improve marks an open question that asks what to improve ("What
+	// should we improve?"): [Improvements] counts every aspect its answers
+	// mention, whatever their tone.
+	Improve bool `json:"improve,omitempty"`
 	// ShowIf, when set, shows the question only when an earlier answer
 	// meets the condition (a conditional follow-up).
 	ShowIf *Condition `json:"show_if,omitempty"`
@@ -170,6 +174,14 @@ func CESQuestion(id, text string, points int) Question {
 // OpenQuestion returns an optional open-text question.
 func OpenQuestion(id, text string) Question {
 	return Question{ID: id, Kind: KindText, Text: text}
+}
+
+// ImproveQuestion returns an optional open question that asks what to
+// improve (see [Question].Improve), shown only when cond holds (nil:
+// always). ImproveQuestion("improve", "What should we improve?",
+// IfScore("nps", 0, 6)) asks NPS detractors.
+func ImproveQuestion(id, text string, cond *Condition) Question {
+	return Question{ID: id, Kind: KindText, Text: text, Improve: true, ShowIf: cond}
 }
 
 // Question returns the question with the given ID and whether it exists.
@@ -368,6 +380,9 @@ func (q *Question) validate(surveyID string, i int, earlier []Question, seen map
 		}
 	default:
 		bad("Kind", fmt.Sprintf("unknown kind %q (want scale, single, multiple or text)", truncate(string(q.Kind), 32)))
+	}
+	if q.Improve && q.Kind != KindText {
+		bad("Improve", "only open questions ask what to improve")
 	}
 	if c := q.ShowIf; c != nil {
 		var target *Question

@@ -53,7 +53,7 @@ func run(w io.Writer, n int, seed uint64) error {
 		Questions: []survey.Question{
 			survey.NPSQuestion("nps", "How likely are you to recommend our shop to a friend or colleague?"),
 			survey.CSATQuestion("csat", "How satisfied or dissatisfied are you with your order?", 5),
-			{ID: "improve", Kind: survey.KindText, Text: "What should we improve?", ShowIf: survey.IfScore("nps", 0, 8)},
+			survey.ImproveQuestion("improve", "What should we improve?", survey.IfScore("nps", 0, 8)),
 			survey.OpenQuestion("other", "Is there anything else you want to tell us?"),
 		},
 		Timing: survey.Policy{Delay: 3 * 24 * time.Hour, Reminder: 4 * 24 * time.Hour, Deadline: 21 * 24 * time.Hour},
@@ -157,7 +157,8 @@ func run(w io.Writer, n int, seed uint64) error {
 	// 6. What to fix first, from the open answers in three languages.
 	fmt.Fprintln(w, "\nWhat to fix first:")
 	for i, im := range survey.Improvements(s, slices.Values(responses), sentiment.New()) {
-		fmt.Fprintf(w, "  %d. %-12s %3d answers (%.0f%%), mean negativity %.2f\n", i+1, im.Aspect, im.Count, im.Share, im.Negativity)
+		fmt.Fprintf(w, "  %d. %-12s %3d answers (%.0f%%, %d from detractors), mean negativity %.2f\n",
+			i+1, im.Aspect, im.Count, im.Share, im.Detractors, im.Negativity)
 		for _, q := range im.Examples {
 			fmt.Fprintf(w, "       %q\n", q.Text)
 		}
