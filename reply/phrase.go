@@ -2,6 +2,8 @@ package reply
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -89,9 +91,40 @@ func parsePhrase(line string) (*phrase, error) {
 }
 
 type trieNode struct {
-	next   map[rune]*trieNode
+	keys   []rune // sorted; kids[i] follows keys[i]
+	kids   []*trieNode
 	exact  []*phrase // phrases whose first token is this word
 	prefix []*phrase // phrases whose first token is this prefix
+}
+
+// child returns the node after r, or nil. Most nodes have a handful of
+// children, where a scan beats a map.
+func (n *trieNode) child(r rune) *trieNode {
+	if len(n.keys) <= 8 {
+		for i, k := range n.keys {
+			if k == r {
+				return n.kids[i]
+			}
+		}
+		return nil
+	}
+	i := sort.Search(len(n.keys), func(i int) bool { return n.keys[i] >= r })
+	if i < len(n.keys) && n.keys[i] == r {
+		return n.kids[i]
+	}
+	return nil
+}
+
+// addChild returns the child after r, creating it.
+func (n *trieNode) addChild(r rune) *trieNode {
+	if c := n.child(r); c != nil {
+		return c
+	}
+	i := sort.Search(len(n.keys), func(i int) bool { return n.keys[i] >= r })
+	c := &trieNode{}
+	n.keys = slices.Insert(n.keys, i, r)
+	n.kids = slices.Insert(n.kids, i, c)
+	return c
 }
 
 // phraseSet is a compiled, immutable phrase list.
@@ -104,15 +137,7 @@ type phraseSet struct {
 func (ps *phraseSet) add(ph *phrase) {
 	n := &ps.root
 	for _, r := range ph.toks[0].s {
-		if n.next == nil {
-			n.next = make(map[rune]*trieNode)
-		}
-		c := n.next[r]
-		if c == nil {
-			c = &trieNode{}
-			n.next[r] = c
-		}
-		n = c
+		n = n.addChild(r)
 	}
 	if ph.toks[0].kind == pPrefix {
 		n.prefix = append(n.prefix, ph)
@@ -237,7 +262,7 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 		s := t.text
 		for len(s) > 0 {
 			r, w := utf8.DecodeRuneInString(s)
-			n = n.next[r]
+			n = n.child(r)
 			if n == nil {
 				break
 			}
