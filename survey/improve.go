@@ -43,6 +43,15 @@ type Quote struct {
 // MaxExamples is how many example quotes an [Improvement] keeps.
 const MaxExamples = 3
 
+// OtherAspect is the [Improvement] that collects clear complaints
+// (negativity at least 0.5) naming no known aspect, so that they are not
+// lost; it is always listed last, as a pointer to answers worth reading.
+const OtherAspect = "other"
+
+// otherNegativity is how negative an answer without aspects must be to
+// count under OtherAspect.
+const otherNegativity = 0.5
+
 // complaintNegativity is how negative an answer must be for a neutral
 // mention of an aspect in it to count as a complaint.
 const complaintNegativity = 0.25
@@ -103,6 +112,9 @@ func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improv
 					best[m.aspect] = m
 				}
 			}
+			if len(best) == 0 && op.negativity >= otherNegativity {
+				best[OtherAspect] = mention{aspect: OtherAspect, start: -1}
+			}
 			for name, m := range best {
 				g := aspects[name]
 				if g == nil {
@@ -128,6 +140,12 @@ func improvements(s Survey, rs iter.Seq[Response], analyze analyzeFunc) []Improv
 		out = append(out, g.imp)
 	}
 	slices.SortFunc(out, func(a, b Improvement) int {
+		if (a.Aspect == OtherAspect) != (b.Aspect == OtherAspect) {
+			if a.Aspect == OtherAspect {
+				return 1
+			}
+			return -1
+		}
 		if c := cmp.Compare(b.Impact, a.Impact); c != 0 {
 			return c
 		}

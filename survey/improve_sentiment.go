@@ -20,7 +20,9 @@ type TextAnalyzer interface {
 // we improve?") every aspect mentioned counts, whatever its tone ("faster
 // delivery, please"). Elsewhere a mention counts as a complaint when its
 // polarity is negative, or when it is neutral and the whole answer's
-// negativity is at least 0.25. Each answer counts once per aspect. Only
+// negativity is at least 0.25. A clear complaint (negativity ≥ 0.5) that
+// names no known aspect counts under [OtherAspect], listed last. Each answer
+// counts once per aspect. Only
 // answers to open questions of s are read; answers longer than
 // [MaxTextBytes] are skipped. A nil a means sentiment.New(). The result is
 // empty, not nil, when nothing complains.

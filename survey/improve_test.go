@@ -44,6 +44,7 @@ func TestImprovements(t *testing.T) {
 		{ID: "4", Answers: map[string]Answer{"other": TextAnswer("price ok")}},                  // neutral, calm: not counted
 		{ID: "5", Answers: map[string]Answer{"other": TextAnswer("meh, price could be lower")}}, // neutral in an unhappy answer
 		{ID: "6", Answers: map[string]Answer{"nps": ScoreAnswer(3)}},                            // no open answer
+		{ID: "7", Answers: map[string]Answer{"other": TextAnswer("Just bad. Never again.")}},    // complaint without an aspect
 	}
 	got := improvements(s, slices.Values(rs), fakeAnalyze)
 	type row struct {
@@ -63,11 +64,12 @@ func TestImprovements(t *testing.T) {
 		{"delivery", 2, []string{"1:The slow delivery.", "2:delivery bad, support bad"}},
 		{"service", 1, []string{"2:delivery bad, support bad"}},
 		{"price", 1, []string{"5:meh, price could be lower"}},
+		{"other", 1, []string{"7:Just bad. Never again."}},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("Improvements (-want +got):\n%s", diff)
 	}
-	if got[0].Share != 40 || got[0].Impact != 1.8 || got[0].Negativity != 0.8 || got[0].Detractors != 1 || got[1].Detractors != 0 {
+	if got[0].Share != 100*2.0/6 || got[0].Impact != 1.8 || got[0].Negativity != 0.8 || got[0].Detractors != 1 || got[1].Detractors != 0 {
 		t.Errorf("delivery figures = %+v", got[0])
 	}
 	if got := improvements(s, slices.Values([]Response(nil)), fakeAnalyze); got == nil || len(got) != 0 {
