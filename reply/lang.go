@@ -16,6 +16,7 @@ const ltLetters = "ąčęėįšųūžĄČĘĖĮŠŲŪŽ"
 func (c *Checker) detectLang(d *doc) string {
 	cyr, lat := 0, 0
 	var en, lt int
+	ltFn, enFn := c.langs["lt"].function, c.langs["en"].function
 	for _, t := range d.toks {
 		if t.letters == 0 {
 			continue
@@ -23,6 +24,8 @@ func (c *Checker) detectLang(d *doc) string {
 		raw := d.src[t.start:t.end]
 		r, _ := utf8.DecodeRuneInString(raw)
 		switch {
+		case r < utf8.RuneSelf:
+			lat++
 		case unicode.Is(unicode.Cyrillic, r):
 			cyr++
 			continue
@@ -35,10 +38,10 @@ func (c *Checker) detectLang(d *doc) string {
 		if len(raw) != len(t.text) && strings.ContainsAny(raw, ltLetters) {
 			lt += 2
 		}
-		if c.langs["lt"].function[t.text] {
+		if ltFn[t.text] {
 			lt++
 		}
-		if c.langs["en"].function[t.text] {
+		if enFn[t.text] {
 			en++
 		}
 	}

@@ -101,6 +101,34 @@ func tokenize(s string) *doc {
 			allUpper := true
 			j := i
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					// ASCII fast path.
+					switch {
+					case c >= 'a' && c <= 'z':
+						if t.letters == 0 {
+							t.capital = false
+						}
+						t.letters++
+						allUpper = false
+						folded = append(folded, c)
+						j++
+						continue
+					case c >= 'A' && c <= 'Z':
+						if t.letters == 0 {
+							t.capital = true
+						}
+						t.letters++
+						folded = append(folded, c+'a'-'A')
+						j++
+						continue
+					case c >= '0' && c <= '9':
+						t.digits++
+						folded = append(folded, c)
+						j++
+						continue
+					}
+					break
+				}
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				switch {
 				case r2 != utf8.RuneError && (unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2)):
