@@ -102,7 +102,7 @@ const (
 	elongFactor   = 1.2
 	exclBonus     = 0.3
 	exclMax       = 4
-	questionScale = 0.5
+	questionScale = 0.4
 	alpha         = 15.0
 	negScope      = 4
 )
@@ -149,7 +149,14 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 	}
 	mixedCase := caps > 0 && lower > 0
 	for si := range sc.sents {
-		a.scoreSentence(sc, text, si, mixedCase)
+		s := &sc.sents[si]
+		mark := len(sc.ev)
+		a.scoreSentence(sc, text, si, mixedCase, s.lang)
+		if s.lang == "" && s.negSum == 0 && s.posSum == 0 {
+			// No language signal and nothing English in it: try Lithuanian.
+			sc.ev = sc.ev[:mark]
+			a.scoreSentence(sc, text, si, mixedCase, LT)
+		}
 	}
 	// Contrast across sentences: a sentence that opens with a contrast word
 	// discounts everything before it.
@@ -495,9 +502,9 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 	return int32(len(sc.ev) - 1)
 }
 
-func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool) {
+func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
 	s := &sc.sents[si]
-	lx := a.lexFor(s.lang)
+	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
 	toks := sc.toks
 	for i := s.t0; i < s.t1; i++ {
@@ -684,29 +691,44 @@ var sarcasmCues = map[string]bool{
 	"aciu": true, "dekoju": true, "puiku": true, "super": true, "nuostabu": true, "sauniai": true, "saunu": true,
 }
 
+// thanksCues are the thanks words among sarcasmCues.
+var thanksCues = map[string]bool{"thanks": true, "thank": true, "спасибо": true, "благодарю": true, "aciu": true, "dekoju": true}
+
 func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 	s := &sc.sents[si]
 	toks := sc.toks
-	complaintAt := -1
+	complaintAt, weakAt := -1, -1
 	words := 0
 	for i := s.t0; i < s.t1; i++ {
-		if toks[i].flags&fComplaint != 0 && toks[i].val <= -1.0 {
+		if toks[i].flags&fComplaint != 0 && toks[i].val <= -0.9 {
 			complaintAt = i
+		}
+		if toks[i].flags&fComplaint != 0 && toks[i].val < 0 {
+			weakAt = i
 		}
 		if toks[i].kind == tkWord {
 			words++
 		}
 	}
 	prevNeg := si > 0 && sc.sents[si-1].sum <= -1.5 && sc.sents[si-1].posSum == 0
-	if complaintAt < 0 && !(prevNeg && words == 1) {
+	if weakAt < 0 && !(prevNeg && words == 1) {
 		return
 	}
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
-		if complaintAt >= 0 && i > complaintAt {
+		if weakAt >= 0 && i > weakAt {
 			break // the praise must come first: "thanks for ..., after a month"
 		}
-		if t.val > 0 && t.kind == tkWord && sarcasmCues[t.norm] {
+		// Thanks followed by any complaint pattern is ironic ("спасибо, что
+		// доставили через месяц"); other praise needs a clear complaint.
+		alone := true // the cue is its clause's only word ("Great, still waiting.")
+		for j := s.t0; j < s.t1; j++ {
+			if j != i && toks[j].clause == t.clause && toks[j].kind == tkWord {
+				alone = false
+			}
+		}
+		cue := thanksCues[t.norm] || sarcasmCues[t.norm] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
+		if t.val > 0 && t.kind == tkWord && cue {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm
 			sc.ev[t.ev].Weight = t.val
@@ -754,7 +776,11 @@ func (a *Analyzer) findAspects(sc *scratch) {
 				}
 			}
 			pol := x / math.Sqrt(x*x+4)
-			if k := len(sc.asp); k > 0 && sc.asp[k-1].Aspect == p.aspect && sc.asp[k-1].End >= toks[i].start {
+			dup := false
+			for k := len(sc.asp) - 1; k >= 0 && sc.asp[k].Start >= s.start; k-- {
+				dup = dup || sc.asp[k].Aspect == p.aspect // one mention per aspect and sentence
+			}
+			if dup {
 				i = end
 				continue
 			}
@@ -783,6 +809,12 @@ type resultBlockM struct {
 	a [8]AspectMention
 }
 
+type resultBlockL struct {
+	s [32]Sentence
+	e [128]Evidence
+	a [48]AspectMention
+}
+
 func (sc *scratch) result(text string, r runResult) Score {
 	sc.ev = sortEvidence(sc.ev)
 	out := Score{Compound: squash(r.sum), Lang: r.lang}
@@ -802,6 +834,9 @@ func (sc *scratch) result(text string, r runResult) Score {
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
 	case ns <= 8 && ne <= 32 && na <= 8:
 		b := new(resultBlockM)
+		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+	case ns <= 32 && ne <= 128 && na <= 48:
+		b := new(resultBlockL)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
 	default:
 		out.Sentences = make([]Sentence, 0, ns)

@@ -127,6 +127,9 @@ func (v *langVotes) decide() Lang {
 	if v.latin == 0 {
 		return ""
 	}
+	if v.latin < 2 && v.ltDiac == 0 && v.enFunc == 0 && v.ltFunc == 0 {
+		return "" // one word without diacritics ("ok", "super") says nothing
+	}
 	lt := 3*float64(v.ltDiac) + 2*float64(v.ltFunc) + float64(v.ltEnd) + float64(v.ltLex)
 	en := 2*float64(v.enFunc) + float64(v.enPattern) + float64(v.enLex)
 	switch {
