@@ -20,6 +20,7 @@ type langData struct {
 	msgs        map[string]string
 	draft       map[string]string
 	function    map[string]bool
+	topic       map[string]bool // aspects that only name a topic
 }
 
 // aspectsKey is the list key of the aspects file's phrases (their tag is
@@ -126,6 +127,10 @@ func NewChecker(opts ...Option) (*Checker, error) {
 			if err := addLines(key, tag, l); err != nil {
 				return nil, err
 			}
+		}
+		ld.topic = map[string]bool{}
+		for _, a := range raw[lang]["review"]["topic-aspect"] {
+			ld.topic[a] = true
 		}
 		for _, w := range raw[lang]["lang"]["function"] {
 			ld.function[fold(w)] = true
@@ -448,6 +453,11 @@ func (k *check) ruleAcknowledge() {
 				break
 			}
 		}
+		// A bare "still waiting" is answered by talking about the
+		// delivery, and a bare "never came" by talking about the wait.
+		if len(is) == 1 && (is[0] == "delay" && k.dAspects["delivery"] || is[0] == "delivery" && k.dAspects["delay"]) {
+			hit = true
+		}
 		if !hit {
 			// Naming the object of the issue ("the bulb") answers it too.
 			if dWords == nil {
@@ -684,8 +694,15 @@ func (k *check) rulePositiveClose() {
 		return false
 	}
 	s := k.d.sents[sn]
+	// A warm sign-off ("Best wishes,") after the closing sentence counts.
+	warmSignoff := false
+	for _, m := range k.find("positive-close:positive") {
+		if k.d.toks[m.i].sent > sn {
+			warmSignoff = true
+		}
+	}
 	bad := in(k.find("positive-close:negative")) || in(k.find("defensive:")) || in(k.find("argue:")) || in(k.find("provoked:"))
-	good := in(k.find("positive-close:positive"))
+	good := in(k.find("positive-close:positive")) || warmSignoff
 	if !good {
 		// An exclamation that is not shouting closes warmly ("Happy hiking!").
 		tail := strings.TrimRight(k.draft[s.start:s.end], " \t\r\n\"'»”)")

@@ -185,7 +185,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		if clPraise[x] && !clNeg[x] {
 			continue
 		}
-		if !ri.complaint && !clNeg[x] {
+		if !clNeg[x] && (!ri.complaint || c.topicOnly(lang, clAspects[x])) {
 			continue
 		}
 		var as []string
@@ -301,3 +301,19 @@ func (ri *reviewInfo) toxicity() float64 {
 // aggressive reports a heated review: by the phrase data, shouting, or
 // toxicity of at least 0.5.
 func (ri *reviewInfo) aggressive() bool { return ri.aggrLex || ri.toxicity() >= 0.5 }
+
+// topicOnly reports whether every aspect in as only names a topic
+// (review:topic-aspect: delivery, refund, …) — such a clause raises an
+// issue only when it also complains.
+func (c *Checker) topicOnly(lang string, as map[string]bool) bool {
+	ld := c.langs[lang]
+	if ld == nil {
+		ld = c.langs["en"]
+	}
+	for a := range as {
+		if !ld.topic[a] {
+			return false
+		}
+	}
+	return true
+}
