@@ -167,7 +167,7 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 		s := &sc.sents[si]
 		s.weight = mult
 		if s.t0 < s.t1 {
-			if t := &sc.toks[s.t0]; t.in != nil && t.in.contrast && t.flags&fUsed == 0 {
+			if t := &sc.toks[s.t0]; t.bits&bContrast != 0 && t.flags&fUsed == 0 {
 				mult *= t.in.before
 			}
 		}
@@ -235,7 +235,7 @@ func (a *Analyzer) lexFor(l Lang) *lexicon {
 // prep fills a word token's normalised form, stem and lexicon info, from
 // the word cache when it can.
 func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
-	t.in, t.sin, t.pin, t.val = nil, nil, nil, 0
+	t.in, t.sin, t.pin, t.val, t.bits = nil, nil, nil, 0, 0
 	t.flags &^= fNeg | fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
@@ -248,7 +248,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		key = e.key
 		le = &e.le
 		if le.ready && le.lx == lx {
-			t.norm, t.stem, t.in, t.sin, t.pin = le.norm, le.stem, le.in, le.sin, le.pin
+			t.norm, t.stem, t.in, t.sin, t.pin, t.bits = le.norm, le.stem, le.in, le.sin, le.pin, le.bits
 			if le.neg {
 				t.flags |= fNeg
 			}
@@ -282,6 +282,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	if neg {
 		t.flags |= fNeg
 	}
+	t.bits = bitsOf(t.in, t.sin, t.pin)
 	if le == nil {
 		return
 	}
@@ -293,7 +294,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	if !ok2 {
 		return
 	}
-	*le = langEnt{lx: lx, norm: norm, stem: st, in: t.in, sin: t.sin, pin: t.pin, neg: neg, ready: true}
+	*le = langEnt{lx: lx, norm: norm, stem: st, in: t.in, sin: t.sin, pin: t.pin, bits: t.bits, neg: neg, ready: true}
 }
 
 func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
@@ -304,6 +305,34 @@ func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
 	} else {
 		t.sin = t.in
 	}
+}
+
+func bitsOf(in, sin, pin *info) wordBits {
+	var b wordBits
+	for _, x := range [3]*info{in, sin, pin} {
+		if x == nil {
+			continue
+		}
+		if x.anyVal {
+			b |= bAnyVal
+		}
+		if x.anyAsp {
+			b |= bAnyAsp
+		}
+		if x.anyTox {
+			b |= bAnyTox
+		}
+	}
+	if in != nil && in.contrast {
+		b |= bContrast
+	}
+	if in != nil && in.intens != 0 {
+		b |= bIntens
+	}
+	if in.known() || sin.known() {
+		b |= bKnown
+	}
+	return b
 }
 
 func (in *info) known() bool {
@@ -379,7 +408,7 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	if t.kind != tkWord {
 		return nil, 0
 	}
-	if t.flags&fNeg == 0 && !t.in.may(want) && !t.sin.may(want) && !t.pin.may(want) {
+	if t.flags&fNeg == 0 && t.bits&wantBit[want] == 0 {
 		return nil, 0
 	}
 	var best *seq
@@ -408,19 +437,8 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	return nil, 0
 }
 
-// may reports whether in or one of its seqs can satisfy want.
-func (in *info) may(want wantKind) bool {
-	if in == nil {
-		return false
-	}
-	switch want {
-	case wantVal:
-		return in.anyVal
-	case wantAspect:
-		return in.anyAsp
-	}
-	return in.anyTox
-}
+var wantBit = [...]wordBits{wantVal: bAnyVal, wantAspect: bAnyAsp, wantToxic: bAnyTox}
+
 
 // wantKind selects what a match is for.
 type wantKind uint8
@@ -514,7 +532,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	clause := int32(0)
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
-		if t.flags&fBreak != 0 || t.in != nil && t.in.contrast {
+		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
 		}
 		t.clause = clause
@@ -540,7 +558,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if complaint {
 				rule = RuleComplaint
 			}
-		case t.kind == tkWord && t.flags&fNeg == 0 && (t.in == nil || !t.in.known()) && (t.sin == nil || !t.sin.known()):
+		case t.kind == tkWord && t.flags&fNeg == 0 && t.bits&bKnown == 0:
 			if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 				v = negate(fv)
 				rule = RuleNegation
@@ -578,14 +596,14 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				break
 			}
 			tj := &toks[j]
-			if tj.flags&fUsed != 0 && tj.val == 0 || tj.in != nil && tj.in.contrast {
+			if tj.flags&fUsed != 0 && tj.val == 0 || tj.bits&bContrast != 0 {
 				break
 			}
 			if tj.flags&fNeg != 0 {
 				negIdx = j
 				break
 			}
-			if tj.in != nil && tj.in.intens != 0 && j >= i-2 {
+			if tj.bits&bIntens != 0 && j >= i-2 {
 				factor *= tj.in.intens
 				if tj.val != 0 { // "damn good": the intensifier's own valence gives way
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
@@ -634,7 +652,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	// Contrast inside the sentence: the last contrast word splits it.
 	for k := s.t1 - 1; k >= s.t0; k-- {
 		t := &toks[k]
-		if t.in == nil || !t.in.contrast || t.flags&fUsed != 0 || t.val != 0 {
+		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
 		}
 		for j := s.t0; j < s.t1; j++ {
@@ -767,7 +785,7 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			if !found {
 				contrast := false
 				for j := s.t0; j < s.t1; j++ {
-					if toks[j].in != nil && toks[j].in.contrast {
+					if toks[j].bits&bContrast != 0 {
 						contrast = true
 					}
 				}

@@ -39,6 +39,7 @@ type langEnt struct {
 	lx           *lexicon
 	norm, stem   string
 	in, sin, pin *info
+	bits         wordBits
 	neg          bool
 	ready        bool
 }

@@ -41,7 +41,21 @@ type token struct {
 	clause     int32
 	ev         int32 // index of the token's evidence, -1 if none
 	ce         int32 // index of the token's word-cache entry, -1 if none
+	bits       wordBits
 }
+
+// wordBits summarise a word's lexicon entries so that the scorer rarely
+// has to dereference them.
+type wordBits uint8
+
+const (
+	bAnyVal   wordBits = 1 << iota // in, sin or pin (or a seq of theirs) has a valence
+	bAnyAsp                        // ... an aspect
+	bAnyTox                        // ... a toxic term
+	bContrast                      // in is a contrast word
+	bIntens                        // in is an intensifier
+	bKnown                         // in or sin is known to the lexicon at all
+)
 
 type sentRec struct {
 	start, end int // byte span
@@ -119,6 +133,14 @@ var emoticons = []struct {
 	{"</3", -2.2}, {"-_-", -1.2}, {":-S", -1.0}, {":S", -1.0}, {":c", -1.6}, {":l", -0.8},
 	{"o_O", -0.8}, {"O_o", -0.8}, {"o_o", -0.6}, {"O_O", -0.6}, {"o.O", -0.8}, {"xD", 1.8}, {"XD", 1.8}, {"x-D", 1.8},
 }
+
+// emoticonsByByte indexes emoticons by their first byte.
+var emoticonsByByte = func() (idx [256][]int) {
+	for k, e := range emoticons {
+		idx[e.s[0]] = append(idx[e.s[0]], k)
+	}
+	return idx
+}()
 
 // emojiValence is a small table of common emoji.
 func emojiValence(r rune) (float64, bool) {
@@ -340,7 +362,8 @@ func matchEmoticon(text string, i int) (int, bool) {
 			return 0, false
 		}
 	}
-	for k, e := range emoticons {
+	for _, k := range emoticonsByByte[c] {
+		e := emoticons[k]
 		if strings.HasPrefix(text[i:], e.s) {
 			end := i + len(e.s)
 			if end < len(text) {
