@@ -439,7 +439,6 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 
 var wantBit = [...]wordBits{wantVal: bAnyVal, wantAspect: bAnyAsp, wantToxic: bAnyTox}
 
-
 // wantKind selects what a match is for.
 type wantKind uint8
 
