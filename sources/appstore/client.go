@@ -125,7 +125,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	req := &httpx.Request{Page: "first"}
 	if q.Cursor != "" {
 		u, err := url.Parse(q.Cursor)
-		if err != nil || !strings.HasPrefix(u.Path, "/v1/") {
+		if err != nil || !strings.Contains(u.Path, "/v1/") {
 			return sources.Page{}, fmt.Errorf("appstore: cursor is not an App Store Connect link: %w", sources.ErrInvalidOption)
 		}
 		req.Link = q.Cursor

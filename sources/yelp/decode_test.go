@@ -3,6 +3,7 @@ package yelp
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -190,10 +191,14 @@ func BenchmarkDecodePage100(b *testing.B) {
 	data := bigPage(100)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		p, err := decodePage(data, pdt)
 		if err != nil || len(p.items) != 100 {
 			b.Fatal(err)
 		}
 	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*100), "allocs/review")
 }
