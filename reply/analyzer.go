@@ -8,7 +8,8 @@ type signals struct {
 	Negative   bool    // the text's label is negative
 	Positive   bool    // the text's label is positive
 	Lang       string  // "en", "ru", "lt" or ""
-	Aspects    []string
+	Aspects    []string // aspects the text mentions (sentiment's names mapped to ours)
+	NegAspects []string // the ones it speaks of negatively
 	Known      bool // an analyzer produced these values
 }
 
@@ -16,6 +17,7 @@ type signals struct {
 type textAnalyzer interface {
 	signals(text string) signals
 	toxicity(text string) float64 // 0..1
+	lang(text string) string       // "en", "ru", "lt" or ""
 }
 
 // noAnalyzer knows nothing; the rules then rely on stars and phrase data.
@@ -24,3 +26,5 @@ type noAnalyzer struct{}
 func (noAnalyzer) signals(string) signals { return signals{} }
 
 func (noAnalyzer) toxicity(string) float64 { return 0 }
+
+func (noAnalyzer) lang(string) string { return "" }

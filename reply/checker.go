@@ -488,7 +488,34 @@ func (k *check) ruleAcknowledge() {
 		k.add(RuleAcknowledge, 0, 0, "acknowledge", "issues", strings.Join(missed, ", "))
 		return
 	}
-	if k.rv.complaint && len(k.rv.issues) == 0 && !k.sharesDetail() {
+	if !k.rv.complaint || len(k.rv.issues) > 0 {
+		return
+	}
+	// The phrase data found no issue: ask the sentiment engine which
+	// aspects the review speaks of negatively and which the draft names.
+	if neg := k.rv.signals().NegAspects; len(neg) > 0 {
+		covered := map[string]bool{}
+		for a := range k.dAspects {
+			covered[a] = true
+		}
+		for _, a := range k.rv.an.signals(k.draft).Aspects {
+			covered[a] = true
+		}
+		for _, a := range neg {
+			if !covered[a] {
+				name := k.aspectName(a)
+				if !seen[name] {
+					seen[name] = true
+					missed = append(missed, name)
+				}
+			}
+		}
+		if len(missed) > 0 {
+			k.add(RuleAcknowledge, 0, 0, "acknowledge", "issues", strings.Join(missed, ", "))
+		}
+		return
+	}
+	if !k.sharesDetail() {
 		k.add(RuleAcknowledge, 0, 0, "acknowledge.generic")
 	}
 }
@@ -747,7 +774,7 @@ func (k *check) named() bool {
 			continue
 		}
 		for _, n := range k.rv.names {
-			if strings.HasPrefix(t.text, n.prefix) && utf8.RuneCountInString(t.text) <= n.runes+3 {
+			if n.exact && t.text == n.prefix || !n.exact && strings.HasPrefix(t.text, n.prefix) && utf8.RuneCountInString(t.text) <= n.runes+3 {
 				return true
 			}
 		}

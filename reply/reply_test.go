@@ -152,6 +152,13 @@ func TestCheckRules(t *testing.T) {
 			wantNone: []string{RuleTakeOffline, RulePrivateData},
 		},
 		{
+			name:     "aspect only the sentiment engine knows, short name",
+			r:        rv(1, "en", "Jo Park", "The website kept crashing at checkout, terrible."),
+			draft:    "Hi Jo, thank you and sorry. We refunded your order and now test every release. We hope to see you again!",
+			want:     []string{RuleAcknowledge},
+			wantNone: []string{RulePersonal, RuleApology, RuleThanks, RuleResolution, RuleImprovement, RulePositiveClose},
+		},
+		{
 			name:     "late reply",
 			r:        rv(1, "en", "Pat Gill", "Wrong size."),
 			draft:    "Hi Pat, thank you, and sorry about the size. A smaller pair ships today and our size guide now notes the fit. We hope they fit perfectly!",

@@ -11,6 +11,7 @@ import (
 type namePrefix struct {
 	prefix string
 	runes  int
+	exact  bool // a short name ("Jo", "Li") must match the whole word
 }
 
 // reviewInfo is what the rules know about the review being answered.
@@ -58,6 +59,9 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		ri.lang = strings.ToLower(r.Lang)
 	default:
 		ri.lang = c.detectLang(ri.d)
+		if ri.lang == "" {
+			ri.lang = ri.an.lang(text)
+		}
 	}
 	lang := ri.lang
 	if c.langs[lang] == nil {
@@ -216,7 +220,11 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	for _, part := range strings.FieldsFunc(r.Author.Name, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == ',' }) {
 		f := fold(part)
 		rc := utf8.RuneCountInString(f)
+		if rc < 2 {
+			continue
+		}
 		if rc < 3 {
+			ri.names = append(ri.names, namePrefix{prefix: f, runes: rc, exact: true})
 			continue
 		}
 		keep := rc - 2

@@ -21,10 +21,19 @@ func (s sentimentAnalyzer) signals(text string) signals {
 		Lang:       sc.Lang,
 	}
 	for _, m := range sc.Aspects {
-		sig.Aspects = append(sig.Aspects, string(m.Aspect))
+		a := string(m.Aspect)
+		if m.Aspect == sentiment.AspectService {
+			a = "support"
+		}
+		sig.Aspects = append(sig.Aspects, a)
+		if m.Polarity < 0 {
+			sig.NegAspects = append(sig.NegAspects, a)
+		}
 	}
 	return sig
 }
+
+func (s sentimentAnalyzer) lang(text string) string { return sentiment.DetectLang(text) }
 
 func (s sentimentAnalyzer) toxicity(text string) float64 { return s.a.Toxicity(text).Score }
 
