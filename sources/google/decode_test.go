@@ -266,3 +266,73 @@ func BenchmarkDecodePage100(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*100), "allocs/review")
 }
+
+func TestDecodeBatchFixture(t *testing.T) {
+	t.Parallel()
+	p, err := decodeBatch(readFixture(t, "google-batchgetreviews-page1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []review.Review{
+		{
+			ID: "google:AbFvOqnX3kT9pQ1rZ0a", Source: "google", ExternalID: "AbFvOqnX3kT9pQ1rZ0a", LocationID: loc,
+			Author: review.Author{Name: "Jonas Petraitis"}, Rating: 1,
+			Body:      "Užsakymas vėlavo 10 dienų. Prašiau grąžinti pinigus – vis dar laukiu.",
+			CreatedAt: ts("2026-03-14T10:21:07.512Z"),
+		},
+		{
+			ID: "google:XyZ0aB1cD2eF3gH4iJ5", Source: "google", ExternalID: "XyZ0aB1cD2eF3gH4iJ5", LocationID: "9001200300400500600",
+			Author: review.Author{Name: "Emily R."}, Rating: 5,
+			Body:      "Picked up my order in 20 minutes, everything was perfect.",
+			CreatedAt: ts("2026-03-12T11:11:11Z"),
+		},
+	}
+	var got []review.Review
+	for _, it := range p.items {
+		if it.err != nil {
+			t.Fatalf("item %s: %v", it.id, it.err)
+		}
+		got = append(got, it.rv)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reviews (-want +got):\n%s", diff)
+	}
+	if p.next != "CAESBkVnSUlEUQ" {
+		t.Errorf("next = %q", p.next)
+	}
+	// A review without its own name takes the entry's location; broken
+	// entries are reported one by one.
+	p, err = decodeBatch([]byte(`{"locationReviews":[{"name":"accounts/1/locations/77","review":{"reviewId":"a","starRating":"ONE","createTime":"2026-01-01T00:00:00Z"}},{"name":"x"},{"review":{"reviewId":"c","starRating":1}},7]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := p.items[0]; it.err != nil || it.rv.LocationID != "77" {
+		t.Errorf("first entry = %+v", it)
+	}
+	var bad []string
+	for _, it := range p.items[1:] {
+		if it.err == nil {
+			t.Errorf("broken entry decoded: %+v", it.rv)
+		}
+		bad = append(bad, it.id)
+	}
+	if diff := cmp.Diff([]string{"", "c", ""}, bad); diff != "" {
+		t.Errorf("bad ids (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzDecodeBatch(f *testing.F) {
+	f.Add(readFixture(f, "google-batchgetreviews-page1.json"))
+	f.Add([]byte(`{"locationReviews":[null,{},{"review":null},{"name":"accounts/1/locations/2","review":{"reviewId":"x","starRating":"TWO","createTime":"2026-01-01T00:00:00Z"}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := decodeBatch(data)
+		if err != nil {
+			return
+		}
+		for _, it := range p.items {
+			if it.err == nil && (it.rv.ExternalID == "" || it.rv.CreatedAt.IsZero()) {
+				t.Fatalf("decoded review without id or time: %+v", it.rv)
+			}
+		}
+	})
+}
