@@ -142,3 +142,45 @@ func TestSyncAcrossAdapters(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSyncThreePlatforms syncs three local platform servers (Google
+// Business Profile, Etsy and Lightspeed fakes speaking their documented
+// formats over HTTP) with 10,000 reviews each, from an empty store.
+func BenchmarkSyncThreePlatforms(b *testing.B) {
+	const n = 10_000
+	newest := time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
+	gs := httptest.NewServer(sourcestest.NewGoogle("1", "2", numbered(900000, n, newest)...))
+	es := httptest.NewServer(sourcestest.NewEtsy("31415926", numbered(600000, n, newest)...))
+	ls := httptest.NewServer(sourcestest.NewLightspeed(numbered(500000, n, newest)...))
+	b.Cleanup(gs.Close)
+	b.Cleanup(es.Close)
+	b.Cleanup(ls.Close)
+	opts := func(u string) []sources.Option {
+		return []sources.Option{sources.WithBaseURL(u), sources.WithToken("token"), sources.WithAPIKey("key"),
+			sources.WithAPISecret("secret"), sources.WithRateLimit(rate.Inf, 0)}
+	}
+	g, err := google.New("1", "2", opts(gs.URL)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := etsy.New("31415926", opts(es.URL)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := lightspeed.New("en", opts(ls.URL)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs := []sources.Source{g, e, l}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := sources.Sync(b.Context(), srcs, sources.SyncOptions{Store: &sources.MemoryStore{}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if tot := res.Totals(); tot.Added != 3*n {
+			b.Fatalf("added %d, want %d", tot.Added, 3*n)
+		}
+	}
+	b.ReportMetric(float64(3*n), "reviews/op")
+}
