@@ -491,8 +491,12 @@ func (k *check) ruleAcknowledge() {
 	if !k.rv.complaint || len(k.rv.issues) > 0 {
 		return
 	}
-	// The phrase data found no issue: ask the sentiment engine which
-	// aspects the review speaks of negatively and which the draft names.
+	// The phrase data found no issue. A draft that shares a detail with
+	// the review acknowledges it; otherwise ask the sentiment engine which
+	// aspects the review speaks of negatively, to name them.
+	if k.sharesDetail() {
+		return
+	}
 	if neg := k.rv.signals().NegAspects; len(neg) > 0 {
 		covered := map[string]bool{}
 		for a := range k.dAspects {
@@ -515,9 +519,7 @@ func (k *check) ruleAcknowledge() {
 		}
 		return
 	}
-	if !k.sharesDetail() {
-		k.add(RuleAcknowledge, 0, 0, "acknowledge.generic")
-	}
+	k.add(RuleAcknowledge, 0, 0, "acknowledge.generic")
 }
 
 func (k *check) ruleResolution() {
