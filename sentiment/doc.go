@@ -18,16 +18,22 @@
 //     expressions ("waste of money", "деньги на ветер", "pinigai į balą")
 //     win over single words. A negator inside a multi-word entry stands for
 //     any negator, so "never arrived" also matches "didn't arrive".
-//   - Negation: a negator up to three tokens before a term, in the same
+//   - Negation: a negator up to four tokens before a term, in the same
 //     clause, flips it: a negated positive gets -0.75 of its valence, a negated
-//     negative +0.5 ("not bad" is mildly positive, "not good" clearly
-//     negative). A boosting intensifier between a negator and the term is
+//     negative -0.5 of it ("not bad" is mildly positive, "not good" clearly
+//     negative). A negator with a valence of its own ("no", "lacks") keeps it
+//     only when it negates nothing ("No.", "no tracking"). A boosting intensifier between a negator and the term is
 //     ignored ("not very good" is about as negative as "not good"). The
 //     Lithuanian fused prefixes ne-/nebe- (nepatiko, nekokybiška) and the
 //     Russian не-, English un- are treated as negation when the word itself is
 //     not in the lexicon but its remainder is.
-//   - Intensifiers and diminishers multiply the next term's valence by their
-//     factor ("very" 1.3, "slightly" 0.6).
+//   - Intensifiers and diminishers (up to two tokens before a term) multiply
+//     its valence by their factor ("very" 1.3, "slightly" 0.6). An
+//     intensifier with a valence of its own ("damn good") loses it there.
+//   - A positive word right after a negative one is what the negative word
+//     judges ("poor reliability", "bad quality") and adds nothing. An unknown
+//     word after an excess marker ("too plastic", "слишком мягкий", "per
+//     trumpas") counts as a mild complaint (-1).
 //   - Contrast: a contrast word ("but", "но", "зато", "bet", "tačiau")
 //     weights the part of the sentence before it and the part after it by the
 //     factors in contrast.tsv (typically 0.5 and 1.5); a sentence that starts
@@ -37,15 +43,17 @@
 //     exclamation marks (each of up to four adds 0.3 in the sentence's
 //     direction).
 //   - Emoji and emoticons carry their own valence (a small built-in table).
-//   - Questions: a sentence that ends in a single "?" counts half.
+//   - Questions: a sentence that ends in a single "?" counts 0.4.
 //   - Complaints without a negative word (complaints.tsv: "still waiting",
 //     "до сих пор", "vis dar", "after a week", "two weeks later") add their
 //     (negative) valence.
-//   - Sarcasm (cheap cues only): thanks or praise in a sentence that also
-//     holds a complaint pattern ("thanks for delivering in a month",
-//     "спасибо, что доставили через месяц") counts as negative, and so does a
-//     one-word praise sentence right after a clearly negative one
-//     ("Lost my parcel. Great.").
+//   - Sarcasm (cheap cues only): thanks followed by a complaint pattern in the
+//     same sentence ("thanks for delivering in a month", "спасибо, что
+//     доставили через месяц") counts as negative (-0.8 of its valence); so
+//     does praise ("great", "отлично", "puiku") in the clause of a clear
+//     complaint or alone before it ("Great, still waiting."), and a one-word
+//     praise sentence right after a purely negative one ("Lost my parcel.
+//     Great.").
 //
 // # Compound, Negativity, Label
 //
@@ -86,8 +94,10 @@
 // # Performance and concurrency
 //
 // An [Analyzer] is immutable after [New] and safe for concurrent use by
-// many goroutines. Analyze keeps its scratch space in a sync.Pool and makes
-// one allocation for a typical short text (the result's slices share one
-// block); Russian and Lithuanian words whose stems are not prefixes of the
-// word (ё, Lithuanian č/dž alternations) may add a few.
+// many goroutines. Analyze keeps its scratch space in a sync.Pool, with a
+// cache of what it learnt about each distinct word form (stem, lexicon
+// entries, language hints; up to 16,384 forms, about 2 MB per pooled
+// scratch, emptied when full), and makes one allocation per call for texts
+// up to about 1 KB: the result's three slices share one block. Longer texts
+// allocate their slices separately.
 package sentiment
