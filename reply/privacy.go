@@ -371,6 +371,10 @@ func (c *Checker) roles() []string {
 func (k *check) findAddresses(taken func(a, b int) bool) []privItem {
 	var out []privItem
 	toks := k.d.toks
+	streetAt := map[int]int{} // start token → end token of street keywords
+	for _, m := range k.find("private-data:street") {
+		streetAt[m.i] = m.j
+	}
 	for _, m := range k.find("private-data:street") {
 		// shapes: Name KW Number (lt, en) or KW Name Number (ru) or Number Name KW (en)
 		var a, b int = -1, -1
@@ -389,9 +393,30 @@ func (k *check) findAddresses(taken func(a, b int) bool) []privItem {
 		if a < 0 {
 			continue
 		}
-		// swallow a flat number and a following "d. 5", "-45"
-		for b < len(toks) && toks[b].digits > 0 && toks[b].letters <= 1 && toks[b].start-toks[b-1].end <= 2 {
-			b++
+		// swallow a flat number and a following "-45", ", кв. 12", ", flat 3"
+		for b < len(toks) {
+			if toks[b].digits > 0 && toks[b].letters <= 1 && toks[b].start-toks[b-1].end <= 2 {
+				b++
+				continue
+			}
+			if e, ok := streetAt[b]; ok && e < len(toks) && toks[e].digits > 0 && toks[b].start-toks[b-1].end <= 3 {
+				b = e + 1
+				continue
+			}
+			break
+		}
+		// and a street keyword just before: "ул. Ленина"
+		for a > 0 {
+			found := false
+			for s, e := range streetAt {
+				if e == a && toks[a].start-toks[s].end <= 3 {
+					a, found = s, true
+					break
+				}
+			}
+			if !found {
+				break
+			}
 		}
 		sp := span{toks[a].start, toks[b-1].end}
 		if taken(sp.start, sp.end) {

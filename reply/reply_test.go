@@ -438,3 +438,35 @@ func TestTokenize(t *testing.T) {
 		t.Errorf("words = %d, want 10 (the clitic 've does not count)", n)
 	}
 }
+
+func TestPrivateDataSpans(t *testing.T) {
+	t.Parallel()
+	r := rv(5, "en", "Ann Lee", "Great.")
+	tests := []struct {
+		draft string
+		want  []string
+	}{
+		{"We will deliver to 12 Baker Street tomorrow.", []string{"12 Baker Street"}},
+		{"Курьер приедет на ул. Ленина, д. 5, кв. 12 завтра.", []string{"ул. Ленина, д. 5, кв. 12"}},
+		{"Atveš į Žirmūnų g. 12-45, Vilnius.", []string{"Žirmūnų g. 12-45"}},
+		{"Visit our store at 221 Oxford Road, Manchester.", nil},
+		{"We will call you on (555) 123-4567.", []string{"(555) 123-4567"}},
+		{"Позвоним вам: 8 912 345-67-89.", []string{"8 912 345-67-89"}},
+		{"Call our hotline 0 800 11 22 33 any time.", nil},
+		{"Card **** **** **** 1234 and XXXX-XXXX-XXXX-1234 were refunded.", nil},
+		{"Refunded to 4539 1488 0343 6467 on 2026-03-05 (54 990 ₽).", []string{"4539 1488 0343 6467"}},
+		{"Your order #48213977 ships today.", []string{"48213977"}},
+		{"We sent it to the e-mail address on your order.", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, f := range Check(r, tc.draft, WithNow(t0)) {
+			if f.Rule == RulePrivateData {
+				got = append(got, tc.draft[f.Start:f.End])
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.draft, diff)
+		}
+	}
+}
