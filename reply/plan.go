@@ -62,7 +62,8 @@ type Task struct {
 	Reasons []string `json:"reasons"`
 	// Removable marks a review the shop may ask the platform to remove
 	// (abusive language, threats, wrong business) instead of arguing;
-	// RemovalReasons name the grounds (see the spec's §2.8 enum).
+	// RemovalReasons name the grounds, from the spec's §2.8 enum:
+	// "abusive", "threat", "wrong-business", "not-genuine".
 	Removable      bool     `json:"removable,omitempty"`
 	RemovalReasons []string `json:"removal_reasons,omitempty"`
 	// FAQ and Answer are set when an FAQ entry answers the review.
@@ -143,6 +144,10 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	if has("plan:wrong-business") {
 		t.RemovalReasons = append(t.RemovalReasons, "wrong-business")
 	}
+	fake := has("plan:fake")
+	if fake {
+		t.RemovalReasons = append(t.RemovalReasons, "not-genuine")
+	}
 	t.Removable = len(t.RemovalReasons) > 0
 
 	switch {
@@ -166,8 +171,10 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	case question && has("plan:order"):
 		t.Action = ActionPersonal
 		t.Reasons = append(t.Reasons, "a question about an order")
-	case has("plan:fake"):
+	case fake:
 		t.Action = ActionPersonal
+	}
+	if fake {
 		t.Reasons = append(t.Reasons, "possibly not a genuine customer: answer publicly with facts, and consider reporting it")
 	}
 	if t.Action == ActionNone && question {
