@@ -209,6 +209,9 @@ func TestToxicity(t *testing.T) {
 		{"What the fuck is this", []string{KindProfanity}},
 		{"I know where you live.", []string{KindThreat}},
 		{"The parcel arrived late.", nil},
+		{"Вы меня заебали своими задержками", []string{KindProfanity}},
+		{"Купил себе куртку, сидит хорошо.", nil},
+		{"Оставил у себя, доволен.", nil},
 	}
 	for _, tt := range tests {
 		tox := a.Toxicity(tt.text)

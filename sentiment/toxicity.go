@@ -27,7 +27,9 @@ const (
 
 // ruPrefixes are Russian verbal prefixes; obscene roots hide behind them
 // ("за-", "вы-", "по-", ...), so Russian `*` roots are also tried after them.
-var ruPrefixes = []string{"недо", "пере", "подъ", "разъ", "расп", "при", "про", "раз", "рас", "вы", "до", "за", "на", "об", "от", "по", "под", "съ", "у", "о", "ни", "с"}
+// The bare "с" and "о" are left out: after them a root would match ordinary
+// words (с+еб… is себе, себя).
+var ruPrefixes = []string{"недо", "пере", "подъ", "разъ", "взъ", "въ", "при", "про", "раз", "вы", "до", "за", "на", "об", "от", "по", "под", "съ", "у", "ни"}
 
 // Toxicity finds insults, profanity and threats in text, in every language
 // the analyser knows (Russian obscene roots match in any inflection and
