@@ -26,6 +26,18 @@
 // languages; timeliness compares the review's CreatedAt with the time set
 // by [WithNow] against the policy.
 //
+// # Triage and drafts
+//
+// [Plan] decides for each review whether a person must answer
+// ([ActionPersonal]: complaints, questions about an order, suspected
+// fakes, legal language), an automated reply will do ([ActionAutomated]:
+// positive reviews, questions an [FAQ] entry answers) or nothing is needed
+// ([ActionNone]), with a priority, a due time from the policy, plain
+// reasons, and a removable flag for abusive, threatening, off-target or
+// not-genuine reviews. [Draft] writes a skeleton in the review's language
+// with [[slots]] for the human; [Check] reports an unedited skeleton as
+// `personal`.
+//
 // # Performance and concurrency
 //
 // [NewChecker] compiles the phrase data once; a [*Checker] is read-only

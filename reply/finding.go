@@ -92,7 +92,8 @@ const (
 	RuleTimeliness        = "timeliness"
 )
 
-// Rules lists every rule ID in the order Check reports them.
+// Rules lists every rule ID in the order Check reports them. Treat it as
+// read-only.
 var Rules = []string{
 	RuleThanks, RuleApology, RuleOverApology, RuleAcknowledge, RuleResolution,
 	RuleTakeOffline, RuleDefensive, RuleArgue, RuleProvoked, RuleLength,

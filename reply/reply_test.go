@@ -470,3 +470,21 @@ func TestPrivateDataSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanFakeAndQuestion(t *testing.T) {
+	t.Parallel()
+	now := t0.Add(time.Hour)
+	rs := []review.Review{
+		{ID: "fake", Source: "t", Rating: 1, Lang: "en", Body: "Never ordered here but I hear they sell junk.", CreatedAt: t0},
+		{ID: "q", Source: "t", Rating: 4, Lang: "en", Body: "Nice mugs. Where is my order? It was due yesterday.", CreatedAt: t0},
+		{ID: "legal", Source: "t", Rating: 3, Lang: "en", Body: "My lawyer will be in touch about the invoice.", CreatedAt: t0},
+	}
+	got := map[string][]string{}
+	for _, tk := range Plan(rs, WithNow(now)) {
+		got[tk.ReviewID] = append([]string{tk.Action.String()}, tk.RemovalReasons...)
+	}
+	want := map[string][]string{"fake": {"personal", "not-genuine"}, "q": {"personal"}, "legal": {"personal"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plan (-want +got):\n%s", diff)
+	}
+}
