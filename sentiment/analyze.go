@@ -300,10 +300,16 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
 	t.in = lx.words[t.norm]
 	t.stem = stemf(t.norm)
-	if t.stem != t.norm {
-		t.sin = lx.words[t.stem]
-	} else {
+	switch {
+	case t.stem == t.norm:
 		t.sin = t.in
+	case lx.lang == EN && !enInflection(t.norm, t.stem):
+		// Porter2 also strips derivations (retardant → retard, reasonable →
+		// reason); an English token meets a stem entry only through an
+		// inflection.
+		t.sin = nil
+	default:
+		t.sin = lx.words[t.stem]
 	}
 }
 

@@ -262,21 +262,28 @@ func (ld *loader) addTerm(term string, p payload, override bool, set func(dst *p
 // are therefore indexed by stem only when the stripped part is an
 // inflection. Russian and Lithuanian stems always stand for their words.
 func (ld *loader) inflectional(w, st string) bool {
-	if ld.lx.lang != EN {
-		return true
-	}
+	return ld.lx.lang != EN || enInflection(w, st)
+}
+
+// enInflection reports whether the English word w differs from its stem st
+// only by an inflection (-s, -es, -ed, -ing, a changed final letter).
+func enInflection(w, st string) bool {
 	if len(st) < 3 {
 		return false // "sue" → "su" would catch "SU", "su"
 	}
 	if !strings.HasPrefix(w, st) {
 		// happy → happi, argue → argu: a changed last letter is fine when
 		// the rest is short.
-		if len(st) > 1 && strings.HasPrefix(w, st[:len(st)-1]) {
+		if strings.HasPrefix(w, st[:len(st)-1]) {
 			return len(w)-len(st) <= 2
 		}
 		return false
 	}
-	switch w[len(st):] {
+	rest := w[len(st):]
+	if len(rest) > 2 && rest[0] == st[len(st)-1] {
+		rest = rest[1:] // stopped, running: a doubled final consonant
+	}
+	switch rest {
 	case "", "s", "es", "e", "ed", "d", "ing", "ies", "ied":
 		return true
 	}
