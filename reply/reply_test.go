@@ -488,3 +488,25 @@ func TestPlanFakeAndQuestion(t *testing.T) {
 		t.Errorf("plan (-want +got):\n%s", diff)
 	}
 }
+
+// TestConcurrentCheck shares one Checker between goroutines (run with
+// -race) and expects every goroutine to see the same findings.
+func TestConcurrentCheck(t *testing.T) {
+	t.Parallel()
+	c, err := NewChecker(WithEarlierReplies("Thank you for your review, we hope to see you again soon."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rv(1, "ru", "Анна", "Посылка пришла мятой, поддержка молчит.")
+	draft := "Анна, спасибо за отзыв. Вы сами виноваты!!!"
+	want := c.Check(r, draft, WithNow(t0))
+	done := make(chan []Finding)
+	for range 8 {
+		go func() { done <- c.Check(r, draft, WithNow(t0)) }()
+	}
+	for range 8 {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("concurrent result differs (-want +got):\n%s", diff)
+		}
+	}
+}
