@@ -205,6 +205,8 @@ type LexiconError struct {
 	Msg  string
 }
 
+// Error describes the line and the problem, e.g.
+// "sentiment: lexicon en/valence.tsv line 12: valence "x" is not a number in -4..4".
 func (e *LexiconError) Error() string {
 	return fmt.Sprintf("sentiment: lexicon %s/%s line %d: %s", e.Lang, e.File, e.Line, e.Msg)
 }
