@@ -380,13 +380,7 @@ var ruleIndex = func() map[string]int {
 }()
 
 func (k *check) ruleThanks() {
-	if !k.on(RuleThanks) || k.d.words() == 0 && strings.TrimSpace(k.draft) == "" {
-		if k.on(RuleThanks) {
-			k.add(RuleThanks, 0, 0, "thanks")
-		}
-		return
-	}
-	if !k.has("thanks:") {
+	if k.on(RuleThanks) && !k.has("thanks:") {
 		k.add(RuleThanks, 0, 0, "thanks")
 	}
 }

@@ -510,3 +510,31 @@ func TestConcurrentCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestDataComplete checks that every language has every message and
+// draft piece English has, and that every file compiles.
+func TestDataComplete(t *testing.T) {
+	t.Parallel()
+	raw, err := loadRaw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"messages", "draft"} {
+		en := raw.kv("en", file)
+		for _, lang := range Langs[1:] {
+			other := raw.kv(lang, file)
+			for k := range en {
+				if _, ok := other[k]; !ok {
+					t.Errorf("%s/%s.txt: missing key %q", lang, file, k)
+				}
+			}
+		}
+	}
+	for _, lang := range Langs {
+		for file := range raw["en"] {
+			if _, ok := raw[lang][file]; !ok {
+				t.Errorf("%s: missing %s.txt", lang, file)
+			}
+		}
+	}
+}
