@@ -86,6 +86,12 @@ func TestCheckRules(t *testing.T) {
 			wantNone: []string{RuleThanks},
 		},
 		{
+			name:     "region subtags in Review.Lang",
+			r:        rv(5, "en-GB", "Ieva K", "Lovely mug."),
+			draft:    "Thank you, Ieva! We are glad you like the mug. See you soon!",
+			wantNone: []string{RuleLanguage},
+		},
+		{
 			name:     "shouting and sarcasm",
 			r:        rv(1, "en", "Al Burke", "Never got my order."),
 			draft:    "YOU NEVER EVEN CHECKED YOUR MAILBOX. Good luck with that.",

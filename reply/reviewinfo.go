@@ -56,7 +56,9 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 	}
 	switch {
 	case r.Lang != "":
-		ri.lang = strings.ToLower(r.Lang)
+		// "en-GB", "lt_LT" → "en", "lt"
+		ri.lang, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(r.Lang)), "-")
+		ri.lang, _, _ = strings.Cut(ri.lang, "_")
 	default:
 		ri.lang = c.detectLang(ri.d)
 		if ri.lang == "" {
