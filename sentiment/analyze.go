@@ -156,6 +156,12 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 			// No language signal and nothing English in it: try Lithuanian.
 			sc.ev = sc.ev[:mark]
 			a.scoreSentence(sc, text, si, mixedCase, LT)
+			if s.negSum != 0 || s.posSum != 0 {
+				s.lang = LT // a Lithuanian word the English lexicon did not know
+			} else {
+				sc.ev = sc.ev[:mark]
+				a.scoreSentence(sc, text, si, mixedCase, "")
+			}
 		}
 	}
 	// Contrast across sentences: a sentence that opens with a contrast word
@@ -163,6 +169,14 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 	mult := 1.0
 	var r runResult
 	r.lang = textLang
+	if r.lang == "" && a.lang == "" {
+		for si := range sc.sents {
+			if sc.sents[si].lang != "" {
+				r.lang = sc.sents[si].lang
+				break
+			}
+		}
+	}
 	for si := len(sc.sents) - 1; si >= 0; si-- {
 		s := &sc.sents[si]
 		s.weight = mult
