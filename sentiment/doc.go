@@ -75,10 +75,14 @@
 // [DetectLang] tells Russian from the Latin-script languages by script,
 // Lithuanian from English by its diacritics (ąčęėįšųūž) and, for
 // Lithuanian typed without them, by function words and typical endings
-// (-as, -ai, -ui, -iau, -ome, ...). Analyze detects the language of each
-// sentence (short sentences without a signal inherit the text's language),
-// so a mixed text is scored with the right lexicon per sentence.
-// [WithLang] skips detection.
+// (-as, -ai, -ui, -iau, -ome, ...). A single word without diacritics
+// ("ok", "super") is no signal. Analyze detects the language of each
+// sentence (short Latin sentences without a clear signal inherit the text's
+// language), so a mixed text is scored with the right lexicon per sentence.
+// A sentence with no signal at all is scored with the English lexicon and,
+// when nothing there matches, with the Lithuanian one (whose language it
+// then reports when that lexicon knows the words). [WithLang] skips
+// detection.
 //
 // # Aspects, toxicity, constructiveness, stars
 //
