@@ -271,7 +271,7 @@ func (k *check) msg(key string, args ...string) string {
 	if lang == MessagesInReplyLang {
 		lang = k.dlang
 	}
-	if lang == "" {
+	if k.c.langs[lang] == nil {
 		lang = "en"
 	}
 	m, ok := k.c.langs[lang].msgs[key]
@@ -289,7 +289,7 @@ func (k *check) aspectName(a string) string {
 	if lang == MessagesInReplyLang {
 		lang = k.dlang
 	}
-	if lang == "" {
+	if k.c.langs[lang] == nil {
 		lang = "en"
 	}
 	if n, ok := k.c.langs[lang].aspectNames[a]; ok {
@@ -332,7 +332,7 @@ func (k *check) run(r review.Review) {
 	k.rv = k.c.analyzeReview(r, k.cfg)
 	k.dlang = k.c.detectLang(k.d)
 	k.lang = k.dlang
-	if k.lang == "" {
+	if k.lang == "" || k.lang == otherLang {
 		k.lang = k.rv.lang
 	}
 	k.quotes = quoteSpans(k.draft)
@@ -843,7 +843,7 @@ func (k *check) ruleLanguage() {
 	if !k.on(RuleLanguage) || k.dlang == "" || k.rv.lang == "" || k.dlang == k.rv.lang {
 		return
 	}
-	k.add(RuleLanguage, 0, 0, "language", "draft", k.dlang, "review", k.rv.lang)
+	k.add(RuleLanguage, 0, 0, "language", "draft", k.msg("lang."+k.dlang), "review", k.msg("lang."+k.rv.lang))
 }
 
 func (k *check) ruleTimeliness(r review.Review) {

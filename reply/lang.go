@@ -6,6 +6,10 @@ import (
 	"unicode/utf8"
 )
 
+// otherLang is what detectLang returns for a Latin-script text in none
+// of the supported languages.
+const otherLang = "other"
+
 // ltLetters are the letters only Lithuanian (of en/ru/lt) writes.
 const ltLetters = "ąčęėįšųūžĄČĘĖĮŠŲŪŽ"
 
@@ -52,6 +56,11 @@ func (c *Checker) detectLang(d *doc) string {
 		return "ru"
 	case lat > cyr && cyr > 0 && lat < 2:
 		return ""
+	}
+	if lt+en <= 1 && lat >= 6 && cyr == 0 {
+		// Six or more Latin words and (almost) no English or Lithuanian
+		// function word: some other language.
+		return otherLang
 	}
 	if lt == en {
 		// One word that is only a brand or a name: undecided.

@@ -92,6 +92,12 @@ func TestCheckRules(t *testing.T) {
 			wantNone: []string{RuleLanguage},
 		},
 		{
+			name:  "a language we do not support",
+			r:     rv(4, "en", "Ina Berg", "Nice mug."),
+			draft: "Vielen Dank, Ina! Wir freuen uns sehr, dass Ihnen die Tasse gefällt.",
+			want:  []string{RuleLanguage},
+		},
+		{
 			name:     "shouting and sarcasm",
 			r:        rv(1, "en", "Al Burke", "Never got my order."),
 			draft:    "YOU NEVER EVEN CHECKED YOUR MAILBOX. Good luck with that.",
