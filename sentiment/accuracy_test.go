@@ -21,14 +21,20 @@ func TestAccuracy(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("evaluation data not found at %s: %v", dir, err)
 	}
+	// Floors sit a little under the figures measured when they were set
+	// (amazon 0.706, tweets 0.886, movie 0.647, nyt 0.621, ru_shop 0.880,
+	// lt_shop 0.885, SentiRuEval mean 0.667), with room for the Russian and
+	// Lithuanian lexicons to be re-balanced.
 	floors := map[string]float64{
-		"en_vader_amazon": 0.62,
-		"en_vader_tweets": 0.85,
+		"en_vader_amazon": 0.68,
+		"en_vader_tweets": 0.86,
+		"en_vader_movie":  0.62,
+		"en_vader_nyt":    0.59,
 		"ru_shop_written": 0.80,
 		"lt_shop_written": 0.80,
-		"en_vader_movie":  0.55,
-		"en_vader_nyt":    0.55,
 	}
+	var ruSum float64
+	var ruN int
 	a := New()
 	names, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	for _, name := range names {
@@ -68,6 +74,17 @@ func TestAccuracy(t *testing.T) {
 		t.Logf("%-32s n=%5d accuracy=%.3f negative-F1=%.3f", base, n, float64(correct)/float64(max(n, 1)), f1)
 		if floor, ok := floors[base]; ok && f1 < floor {
 			t.Errorf("%s: negative-F1 %.3f below the floor %.2f", base, f1, floor)
+		}
+		if strings.HasPrefix(base, "ru_sentirueval") {
+			ruSum += f1
+			ruN++
+		}
+	}
+	if ruN > 0 {
+		mean := ruSum / float64(ruN)
+		t.Logf("ru SentiRuEval mean negative-F1 = %.3f over %d files", mean, ruN)
+		if mean < 0.62 {
+			t.Errorf("ru SentiRuEval mean negative-F1 %.3f below the floor 0.62", mean)
 		}
 	}
 }
