@@ -228,7 +228,7 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 	for i := range sc.sents {
 		s := &sc.sents[i]
 		l := s.votes.decide()
-		if l != RU && textLang != RU && textLang != "" && (l == "" || s.votes.latin < 4 && s.votes.ltDiac == 0) {
+		if l != RU && textLang != RU && textLang != "" && (l == "" || s.votes.latin < 4 && s.votes.ltDiac == 0 && !s.votes.clear()) {
 			l = textLang
 		}
 		if l == "" {

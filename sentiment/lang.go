@@ -116,6 +116,19 @@ func (v *langVotes) add(sc *scratch, t *token, en, lt *lexicon) {
 	}
 }
 
+// scores returns the Lithuanian and English evidence of Latin-script votes.
+func (v *langVotes) scores() (lt, en float64) {
+	lt = 3*float64(v.ltDiac) + 2*float64(v.ltFunc) + float64(v.ltEnd) + float64(v.ltLex)
+	en = 2*float64(v.enFunc) + float64(v.enPattern) + float64(v.enLex)
+	return lt, en
+}
+
+// clear reports whether the votes point one way only, with some weight.
+func (v *langVotes) clear() bool {
+	lt, en := v.scores()
+	return lt >= 2 && en == 0 || en >= 2 && lt == 0
+}
+
 // decide returns the language the votes point to, or "" without a signal.
 func (v *langVotes) decide() Lang {
 	if v.cyr == 0 && v.latin == 0 {
@@ -130,8 +143,7 @@ func (v *langVotes) decide() Lang {
 	if v.latin < 2 && v.ltDiac == 0 && v.enFunc == 0 && v.ltFunc == 0 {
 		return "" // one word without diacritics ("ok", "super") says nothing
 	}
-	lt := 3*float64(v.ltDiac) + 2*float64(v.ltFunc) + float64(v.ltEnd) + float64(v.ltLex)
-	en := 2*float64(v.enFunc) + float64(v.enPattern) + float64(v.enLex)
+	lt, en := v.scores()
 	switch {
 	case lt == 0 && en == 0:
 		return ""

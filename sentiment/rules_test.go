@@ -154,6 +154,16 @@ func TestMixedLanguageSentences(t *testing.T) {
 	if s.Sentences[0].Label != Positive || s.Sentences[1].Label != Negative {
 		t.Errorf("sentence labels = %v, %v; want positive, negative", s.Sentences[0].Label, s.Sentences[1].Label)
 	}
+	// A short English sentence with a clear signal keeps its language in a
+	// mostly Lithuanian text.
+	s = a.Analyze("Great shop! Labai patiko, ačiū.")
+	langs = langs[:0]
+	for _, st := range s.Sentences {
+		langs = append(langs, st.Lang)
+	}
+	if diff := cmp.Diff([]string{EN, LT}, langs); diff != "" {
+		t.Errorf("en+lt sentence languages (-want +got):\n%s", diff)
+	}
 }
 
 func TestWithLang(t *testing.T) {
