@@ -33,6 +33,12 @@ func BenchmarkAnalyzeEN(b *testing.B)    { benchAnalyze(b, benchTexts["en"]) }
 func BenchmarkAnalyzeRU(b *testing.B)    { benchAnalyze(b, benchTexts["ru"]) }
 func BenchmarkAnalyzeLT(b *testing.B)    { benchAnalyze(b, benchTexts["lt"]) }
 
+// BenchmarkAnalyzeLongRun is 100 KB without punctuation, full of aspect
+// terms and sentiment words: it must stay linear.
+func BenchmarkAnalyzeLongRun(b *testing.B) {
+	benchAnalyze(b, strings.Repeat("delivery great price terrible thanks still waiting ", 2000))
+}
+
 func BenchmarkAnalyzeParallel(b *testing.B) {
 	a := New()
 	text := benchTexts["en"]

@@ -173,6 +173,11 @@ func isEmojiModifier(r rune) bool {
 	return r == 0xFE0F || r == 0x200D || (r >= 0x1F3FB && r <= 0x1F3FF)
 }
 
+// maxSentenceTokens caps a sentence; longer runs without a terminator are
+// split, which keeps the per-sentence rules (some compare token pairs)
+// linear in the text length.
+const maxSentenceTokens = 128
+
 // tokenize fills sc.toks and sc.sents from text.
 func (sc *scratch) tokenize(text string) {
 	sc.toks = sc.toks[:0]
@@ -243,6 +248,9 @@ func (sc *scratch) tokenize(text string) {
 			i = sc.word(text, i, brk)
 			brk = false
 			lastEnd = i
+			if len(sc.toks)-cur.t0 >= maxSentenceTokens {
+				closeSent(i) // bound the per-sentence rules on text without punctuation
+			}
 			continue
 		case r == '@':
 			j := i + size
