@@ -447,9 +447,8 @@ func (k *check) ruleAcknowledge() {
 				break
 			}
 		}
-		// A bare "still waiting" is answered by talking about the
-		// delivery, and a bare "never came" by talking about the wait.
-		if len(is) == 1 && (is[0] == "delay" && k.dAspects["delivery"] || is[0] == "delivery" && k.dAspects["delay"]) {
+		// A bare "never came" is answered by talking about the wait.
+		if len(is) == 1 && is[0] == "delivery" && k.dAspects["delay"] {
 			hit = true
 		}
 		if !hit {
