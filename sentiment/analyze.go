@@ -13,9 +13,10 @@ import (
 // entries). It is immutable after [New] and safe for concurrent use by
 // multiple goroutines. The zero value is not usable; call New.
 type Analyzer struct {
-	lex  map[Lang]*lexicon
-	lang Lang
-	err  error
+	lex        map[Lang]*lexicon
+	en, ru, lt *lexicon // lex, unpacked for the hot path
+	lang       Lang
+	err        error
 }
 
 // New returns an Analyzer with the embedded English, Russian and Lithuanian
@@ -62,6 +63,7 @@ func New(opts ...Option) *Analyzer {
 			}
 		}
 	}
+	a.en, a.ru, a.lt = a.lex[EN], a.lex[RU], a.lex[LT]
 	a.err = errors.Join(errs...)
 	return a
 }
@@ -240,10 +242,13 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 }
 
 func (a *Analyzer) lexFor(l Lang) *lexicon {
-	if lx := a.lex[l]; lx != nil {
-		return lx
+	switch l {
+	case RU:
+		return a.ru
+	case LT:
+		return a.lt
 	}
-	return a.lex[EN]
+	return a.en
 }
 
 // prep fills a word token's normalised form, stem and lexicon info, from

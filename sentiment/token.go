@@ -1,6 +1,7 @@
 package sentiment
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -487,7 +488,14 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	if upper >= 2 && lower == 0 {
 		flags |= fCaps
 	}
-	t := token{start: start, end: i, ev: -1, flags: flags}
+	// Build the token in place: copying a finished token into the slice
+	// costs more than the scan itself.
+	if len(sc.toks) == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, 1)
+	}
+	sc.toks = sc.toks[:len(sc.toks)+1]
+	t := &sc.toks[len(sc.toks)-1]
+	*t = token{start: start, end: i, ev: -1, flags: flags}
 	if letters == 0 && digits > 0 {
 		t.kind = tkNum
 	}
@@ -521,7 +529,6 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	if t.kind == tkWord {
 		t.ce = sc.cache.index(t.low)
 	}
-	sc.toks = append(sc.toks, t)
 	return i
 }
 
