@@ -532,6 +532,22 @@ func excessive(t *token, lang Lang) bool {
 	return false
 }
 
+// fusedSurface reports whether a Russian or Lithuanian word carries the
+// negation prefix itself (не-, ne-/nebe-). Both languages have negative
+// concord: "niekada nesigailėjau" (never regretted) negates once, so a
+// negator does not flip such a word again when its entry is already
+// positive; a negative ne-word is still flipped ("jokių nepatogumų", no
+// inconvenience).
+func fusedSurface(t *token, lang Lang) bool {
+	switch lang {
+	case RU:
+		return len(t.norm) > 8 && strings.HasPrefix(t.norm, "не")
+	case LT:
+		return len(t.norm) > 4 && strings.HasPrefix(t.norm, "ne")
+	}
+	return false
+}
+
 func negate(v float64) float64 {
 	if v > 0 {
 		return v * negPositive
@@ -637,7 +653,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				}
 			}
 		}
-		if negIdx >= 0 && rule != RuleNegation {
+		if negIdx >= 0 && rule != RuleNegation && !(v > 0 && fusedSurface(t, lx.lang)) {
 			if factor > 1 {
 				factor = 1
 			}

@@ -37,6 +37,8 @@ func TestLabels(t *testing.T) {
 		{"lt fused negation", "Prekė nepatiko.", Negative},
 		{"lt fused negation adjective", "Labai nekokybiška medžiaga.", Negative},
 		{"lt did not arrive", "Siuntinys neatėjo.", Negative},
+		{"lt negative concord", "Niekada nesigailėjau, kad pirkau.", Positive},
+		{"ru negative concord", "Ни разу не пожалел о покупке.", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
