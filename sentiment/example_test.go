@@ -34,7 +34,7 @@ func ExampleAnalyzer_Analyze_aspects() {
 
 func ExampleAnalyzer_Analyze_languages() {
 	a := sentiment.New()
-	for _, text := range []string{"Не понравилось, размер маленький.", "Labai patiko, greitas pristatymas!", "ne blogai"} {
+	for _, text := range []string{"Не понравилось, размер маленький.", "Labai patiko, pristatymas buvo greitas!", "ne blogai"} {
 		s := a.Analyze(text)
 		fmt.Println(s.Lang, s.Label)
 	}
