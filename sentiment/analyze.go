@@ -565,17 +565,17 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
 	toks := sc.toks
-	for i := s.t0; i < s.t1; i++ {
-		sc.prep(&toks[i], lx, stemf)
-	}
-	// Clauses: a break or a contrast word starts a new one.
+	// Prepare the tokens; clauses: a break or a contrast word starts a new one.
 	clause := int32(0)
+	s.bits = 0
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
+		sc.prep(t, lx, stemf)
 		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
 		}
 		t.clause = clause
+		s.bits |= t.bits
 	}
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
@@ -799,6 +799,9 @@ func (a *Analyzer) findAspects(sc *scratch) {
 	toks := sc.toks
 	for si := range sc.sents {
 		s := &sc.sents[si]
+		if s.bits&bAnyAsp == 0 {
+			continue // no aspect term in the sentence
+		}
 		lx := a.lexFor(s.lang)
 		for i := s.t0; i < s.t1; i++ {
 			p, n := matchAt(lx, toks, i, s.t1, wantAspect)

@@ -66,6 +66,7 @@ type sentRec struct {
 	term       int // start of the terminator run (. ! ?), or end
 	lang       Lang
 	votes      langVotes
+	bits       wordBits // union of the tokens' bits
 	sum        float64
 	negSum     float64
 	posSum     float64
