@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -88,14 +87,4 @@ func (raw rawData) kv(lang, name string) map[string]string {
 		m[strings.TrimSpace(k)] = strings.TrimSpace(strings.ReplaceAll(v, `\n`, "\n"))
 	}
 	return m
-}
-
-// sections returns the section names of a file, sorted.
-func (raw rawData) sections(lang, name string) []string {
-	var out []string
-	for s := range raw[lang][name] {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -85,7 +85,7 @@ func parsePhrase(line string) (*phrase, error) {
 		return nil, fmt.Errorf("reply: phrase %q must start with a word or a word*", ph.text)
 	}
 	if ph.toks[len(ph.toks)-1].kind == pGap {
-		return nil, fmt.Errorf("reply: phrase %q must not end with ..", ph.text)
+		return nil, fmt.Errorf("reply: phrase %q must not end with a gap (..)", ph.text)
 	}
 	return ph, nil
 }
