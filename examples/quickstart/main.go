@@ -1,6 +1,10 @@
 // Quickstart prints a feedback report for a shop: the star summary with a
 // histogram, the damped average, how many 5★ reviews it takes to reach 4.5,
-// response figures and the monthly trend with any month whose rating fell.
+// response figures and the monthly trend with any month whose rating fell;
+// then the most negative reviews first (stars and text combined, with their
+// aspects, constructiveness and abuse), the reply plan for the unanswered
+// ones, a check of a defensive and a careful draft reply to one complaint of
+// the sample, and a short post-delivery survey with its schedule and scores.
 //
 // With no flags it reads an embedded sample of reviews written for this
 // project (see SAMPLE.md). With -in it reads your own JSON Lines file, one
@@ -33,6 +37,7 @@ func main() {
 	in := flag.String("in", "", "JSON Lines file of reviews (default: the embedded sample)")
 	tz := flag.String("tz", "Europe/Vilnius", "time zone for monthly buckets")
 	target := flag.Float64("target", 4.5, "target average for the 'reviews needed' figure")
+	top := flag.Int("top", 8, "how many reviews the sentiment and reply-plan sections list")
 	flag.Parse()
 
 	loc, err := time.LoadLocation(*tz)
@@ -63,7 +68,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "quickstart: no usable reviews in %s\n", name)
 		os.Exit(1)
 	}
-	report(os.Stdout, name, rs, reportOptions{Loc: loc, Target: *target})
+	report(os.Stdout, name, rs, reportOptions{Loc: loc, Target: *target, Top: *top})
 }
 
 // lineError is a line of the input that could not be used.

@@ -106,3 +106,119 @@ func TestReportNumbers(t *testing.T) {
 		t.Errorf("August is not flagged:\n%s", got)
 	}
 }
+
+func sampleReport(t *testing.T) string {
+	t.Helper()
+	rs, _, _ := readReviews(bytes.NewReader(sample))
+	var out strings.Builder
+	report(&out, "sample", rs, reportOptions{Loc: time.UTC, Target: 4.5})
+	return out.String()
+}
+
+// sectionOf returns the lines of the report between a section title and the
+// next blank line after its underline.
+func sectionOf(t *testing.T, report, title string) []string {
+	t.Helper()
+	i := strings.Index(report, "\n"+title+"\n")
+	if i < 0 {
+		t.Fatalf("report has no %q section:\n%s", title, report)
+	}
+	rest := report[i+len(title)+2:]
+	rest = rest[strings.Index(rest, "\n")+1:] // the underline
+	if j := strings.Index(rest, "\n\n"); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.Split(rest, "\n")
+}
+
+func TestMostNegativeFirst(t *testing.T) {
+	t.Parallel()
+	lines := sectionOf(t, sampleReport(t), "Most negative first (stars and text combined)")
+	var negs []float64
+	for _, l := range lines {
+		var v float64
+		if _, err := fmt.Sscanf(l, " %f negative", &v); err == nil {
+			negs = append(negs, v)
+		}
+	}
+	if len(negs) != 8 {
+		t.Fatalf("listed %d negative reviews, want 8:\n%s", len(negs), strings.Join(lines, "\n"))
+	}
+	for i := 1; i < len(negs); i++ {
+		if negs[i] > negs[i-1] {
+			t.Errorf("row %d (%.2f) is more negative than the row before it (%.2f)", i, negs[i], negs[i-1])
+		}
+	}
+	// The aggressive kettle review is among them, with its insult named.
+	all := strings.Join(lines, "\n")
+	for _, want := range []string{"Absolute clowns", `abusive 0.50: "clowns"`, "reviews complaining about each aspect: delivery"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("section lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestReplyPlanSection(t *testing.T) {
+	t.Parallel()
+	rs, _, _ := readReviews(bytes.NewReader(sample))
+	open := 0
+	for _, rv := range rs {
+		if rv.Reply == nil {
+			open++
+		}
+	}
+	lines := sectionOf(t, sampleReport(t), "Reply plan for the unanswered reviews")
+	if !strings.HasPrefix(lines[0], fmt.Sprintf("%d unanswered: ", open)) {
+		t.Errorf("first line %q does not count the %d unanswered reviews", lines[0], open)
+	}
+	var prios []float64
+	for _, l := range lines[2:] {
+		var p float64
+		var action string
+		if _, err := fmt.Sscanf(l, "%f %s", &p, &action); err != nil {
+			t.Fatalf("row %q: %v", l, err)
+		}
+		prios = append(prios, p)
+	}
+	if len(prios) == 0 || !strings.Contains(lines[2], "personal") {
+		t.Fatalf("the plan does not start with a personal reply:\n%s", strings.Join(lines, "\n"))
+	}
+	for i := 1; i < len(prios); i++ {
+		if prios[i] > prios[i-1] {
+			t.Errorf("plan not ordered by priority: %v", prios)
+		}
+	}
+}
+
+func TestDraftChecks(t *testing.T) {
+	t.Parallel()
+	report := sampleReport(t)
+	i := strings.Index(report, "\ndefensive draft: ")
+	j := strings.Index(report, "\ncareful draft: ")
+	k := strings.Index(report, "\nA post-delivery survey")
+	if i < 0 || j < i || k < j {
+		t.Fatalf("draft check section missing or out of order:\n%s", report)
+	}
+	bad, good := report[i:j], report[j:k]
+	for _, rule := range []string{": apology:", ": defensive:", ": take-offline:", ": personal:", ": resolution:"} {
+		if !strings.Contains(bad, rule) {
+			t.Errorf("the defensive draft is not flagged for %s:\n%s", rule, bad)
+		}
+	}
+	if !strings.Contains(good, "no findings") {
+		t.Errorf("the careful draft has findings:\n%s", good)
+	}
+}
+
+func TestSurveySection(t *testing.T) {
+	t.Parallel()
+	lines := sectionOf(t, sampleReport(t), "A post-delivery survey (example answers)")
+	all := strings.Join(lines, "\n")
+	// 15 answers: 9 promoters (9–10), 3 detractors (0–6): NPS = 100·6/15 = 40.
+	// CSAT: 6 of 8 answers are 4 or 5 = 75%.
+	for _, want := range []string{"lint findings: 0", "invite Nov 3 09:00 EET", "NPS of 15 answers: 40.0", "CSAT (share of 4–5 on 1–5): 75.0%"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("survey section lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/reputekit/repute/review"
+	"github.com/reputekit/repute/sentiment"
 )
 
 type reportOptions struct {
@@ -16,9 +17,15 @@ type reportOptions struct {
 	// review or reply in the data, so a report on old data reads the same
 	// every day.
 	Now time.Time
+	// Top is how many reviews the sentiment and plan sections list
+	// (0 = 8).
+	Top int
 }
 
 func report(w io.Writer, name string, rs []review.Review, o reportOptions) {
+	if o.Top <= 0 {
+		o.Top = 8
+	}
 	now := o.Now
 	if now.IsZero() {
 		now = newest(rs)
@@ -82,6 +89,12 @@ func report(w io.Writer, name string, rs []review.Review, o reportOptions) {
 	if len(drops) == 0 {
 		fmt.Fprintln(w, "no month fell more than 0.5★ below the months before it")
 	}
+
+	an := sentiment.New()
+	sentimentSection(w, an, scoreAll(an, rs), o.Top)
+	planSection(w, an, rs, now, o.Top)
+	checkSection(w, an)
+	surveySection(w)
 }
 
 func section(w io.Writer, title string) {
