@@ -161,6 +161,18 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 		return t
 	}
 	question := strings.Contains(r.Title+r.Body, "?") || has("plan:question")
+	// A question an FAQ entry answers ("how much is delivery?", "what is
+	// your return window?") is not a question about the reviewer's own
+	// order unless it says so ("where is my order?").
+	var faq *compiledFAQ
+	if question {
+		for i := range c.faq {
+			if len(c.faq[i].set.find(toks, nil)) > 0 {
+				faq = &c.faq[i]
+				break
+			}
+		}
+	}
 	switch {
 	case has("plan:legal"):
 		t.Action = ActionPersonal
@@ -168,7 +180,7 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	case ri.complaint:
 		t.Action = ActionPersonal
 		t.Reasons = append(t.Reasons, complaintReason(ri))
-	case question && has("plan:order"):
+	case question && has("plan:order") && (faq == nil || has("plan:own-order")):
 		t.Action = ActionPersonal
 		t.Reasons = append(t.Reasons, "a question about an order")
 	case fake:
@@ -178,15 +190,11 @@ func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 		t.Reasons = append(t.Reasons, "possibly not a genuine customer: answer publicly with facts, and consider reporting it")
 	}
 	if t.Action == ActionNone && question {
-		for _, f := range c.faq {
-			if len(f.set.find(toks, nil)) > 0 {
-				t.Action = ActionAutomated
-				t.FAQ, t.Answer = f.Topic, f.Answer
-				t.Reasons = append(t.Reasons, "an FAQ-type question ("+f.Topic+") that the FAQ answers")
-				break
-			}
-		}
-		if t.Action == ActionNone {
+		if faq != nil {
+			t.Action = ActionAutomated
+			t.FAQ, t.Answer = faq.Topic, faq.Answer
+			t.Reasons = append(t.Reasons, "an FAQ-type question ("+faq.Topic+") that the FAQ answers")
+		} else {
 			t.Action = ActionPersonal
 			t.Reasons = append(t.Reasons, "a question the FAQ does not answer")
 		}

@@ -550,3 +550,81 @@ func TestDataComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanFAQ checks that a question an FAQ entry answers is automated
+// even when it mentions delivery or returns, while a question about the
+// reviewer's own order, or a complaint, still goes to a person.
+func TestPlanFAQ(t *testing.T) {
+	t.Parallel()
+	faq := []FAQ{
+		{Topic: "delivery-cost", Keywords: []string{"delivery cost*", "how much * delivery", "стоит доставк*", "pristatymas kainuoja", "kiek kainuoja pristatym*"}, Answer: "Delivery costs 5 €."},
+		{Topic: "returns", Keywords: []string{"return window", "срок возврат*", "grąžinimo terminas"}, Answer: "30 days."},
+	}
+	c, err := NewChecker(WithFAQ(faq...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(id, lang string, stars float64, body string) review.Review {
+		return review.Review{ID: id, Source: "t", Rating: stars, Lang: lang, Body: body, CreatedAt: t0}
+	}
+	rs := []review.Review{
+		mk("en-cost", "en", 5, "Lovely mugs! How much does delivery cost to Riga?"),
+		mk("en-window", "en", 4, "Nice shop. What is your return window?"),
+		mk("ru-cost", "ru", 5, "Отличный магазин! Сколько стоит доставка в Ригу?"),
+		mk("ru-window", "ru", 4, "Хорошие чашки. Какой у вас срок возврата?"),
+		mk("lt-cost", "lt", 5, "Puiki parduotuvė! Kiek kainuoja pristatymas į Rygą?"),
+		mk("lt-window", "lt", 4, "Geri puodeliai. Koks grąžinimo terminas?"),
+		mk("en-own", "en", 4, "Nice mugs. My order has not arrived, what is the delivery cost of a resend?"),
+		mk("ru-own", "ru", 4, "Чашки хорошие. Мой заказ до сих пор не пришёл, сколько стоит доставка повторно?"),
+		mk("lt-own", "lt", 4, "Puodeliai geri. Mano užsakymas vis dar neatkeliavo, kiek kainuoja pristatymas?"),
+		mk("en-complaint", "en", 1, "Broken and late. What is your return window?"),
+	}
+	want := map[string]string{
+		"en-cost": "delivery-cost", "en-window": "returns", "ru-cost": "delivery-cost", "ru-window": "returns",
+		"lt-cost": "delivery-cost", "lt-window": "returns",
+		"en-own": "personal", "ru-own": "personal", "lt-own": "personal", "en-complaint": "personal",
+	}
+	got := map[string]string{}
+	for _, tk := range c.Plan(rs, WithNow(t0.Add(time.Hour))) {
+		switch tk.Action {
+		case ActionAutomated:
+			got[tk.ReviewID] = tk.FAQ
+			if tk.Answer == "" {
+				t.Errorf("%s: automated without an answer", tk.ReviewID)
+			}
+		default:
+			got[tk.ReviewID] = tk.Action.String()
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plan (-want +got):\n%s", diff)
+	}
+}
+
+// TestPlanPriority checks each priority factor on its own: with everything
+// else equal, the more negative, the older and the more read review comes
+// first.
+func TestPlanPriority(t *testing.T) {
+	t.Parallel()
+	now := t0.Add(72 * time.Hour)
+	body := "The lamp arrived broken."
+	mk := func(id string, stars float64, age time.Duration, helpful int, body string) review.Review {
+		return review.Review{ID: id, Source: "t", Rating: stars, Lang: "en", Body: body, Helpful: helpful, CreatedAt: now.Add(-age)}
+	}
+	long := body + " I wrote three emails and waited two weeks; the box was crushed, the glass shade was in pieces and the stand was scratched."
+	for _, tc := range []struct {
+		name          string
+		first, second review.Review
+	}{
+		{"1★ before 2★", mk("a", 1, 5*time.Hour, 0, body), mk("b", 2, 5*time.Hour, 0, body)},
+		{"2★ before 3★", mk("a", 2, 5*time.Hour, 0, body), mk("b", 3, 5*time.Hour, 0, body)},
+		{"older first", mk("a", 1, 30*time.Hour, 0, body), mk("b", 1, 5*time.Hour, 0, body)},
+		{"more helpful votes first", mk("a", 1, 5*time.Hour, 40, body), mk("b", 1, 5*time.Hour, 0, body)},
+		{"longer first", mk("a", 1, 5*time.Hour, 0, long), mk("b", 1, 5*time.Hour, 0, body)},
+	} {
+		tasks := Plan([]review.Review{tc.second, tc.first}, WithNow(now))
+		if tasks[0].ReviewID != "a" || !(tasks[0].Priority > tasks[1].Priority) {
+			t.Errorf("%s: order %s (%.1f), %s (%.1f)", tc.name, tasks[0].ReviewID, tasks[0].Priority, tasks[1].ReviewID, tasks[1].Priority)
+		}
+	}
+}
