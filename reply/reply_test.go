@@ -2,6 +2,7 @@ package reply
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -625,6 +626,109 @@ func TestPlanPriority(t *testing.T) {
 		tasks := Plan([]review.Review{tc.second, tc.first}, WithNow(now))
 		if tasks[0].ReviewID != "a" || !(tasks[0].Priority > tasks[1].Priority) {
 			t.Errorf("%s: order %s (%.1f), %s (%.1f)", tc.name, tasks[0].ReviewID, tasks[0].Priority, tasks[1].ReviewID, tasks[1].Priority)
+		}
+	}
+}
+
+// TestPrivateDataCases covers what the issue lists for private-data beyond
+// TestPrivateDataSpans: international numbers in three languages, order
+// numbers the review or the caller names, Luhn-invalid digit runs, and the
+// business's declared contacts.
+func TestPrivateDataCases(t *testing.T) {
+	t.Parallel()
+	r := rv(5, "en", "Ann Lee", "Great.")
+	withOrder := r
+	withOrder.OrderID = "A-99812-XZ"
+	declared := WithPolicy(Policy{Contacts: []string{"care@shop.example", "+44 20 7946 0000"}})
+	tests := []struct {
+		r     review.Review
+		draft string
+		opts  []Option
+		want  []string
+	}{
+		{r, "Thanks Ann, we'll text +44 7700 900123 when it ships.", nil, []string{"+44 7700 900123"}},
+		{r, "Спасибо, Анна, позвоним на +7 912 345-67-89.", nil, []string{"+7 912 345-67-89"}},
+		{r, "Ačiū, Ana, paskambinsime +37061234567.", nil, []string{"+37061234567"}},
+		{r, "Ačiū, Ana, paskambinsime 8 612 34567.", nil, []string{"8 612 34567"}},
+		// Luhn: 4539 1488 0343 6467 is a valid card number; one digit off is not.
+		{r, "Thanks Ann, reference 4539 1488 0343 6467 is closed.", nil, []string{"4539 1488 0343 6467"}},
+		{r, "Thanks Ann, reference 4539 1488 0343 6468 is closed.", nil, nil},
+		{withOrder, "Thanks Ann, order A-99812-XZ ships today.", nil, []string{"A-99812-XZ"}},
+		{r, "Thanks Ann, parcel 5550001234 ships today.", []Option{WithOrderNumbers("5550001234")}, []string{"5550001234"}},
+		{r, "Спасибо, Анна! Заказ № 48213977 отправлен.", nil, []string{"48213977"}},
+		{r, "Ačiū, Ana! Užsakymas Nr. 48213977 išsiųstas.", nil, []string{"48213977"}},
+		{r, "Thanks Ann, write to care@shop.example or call +44 20 7946 0000.", []Option{declared}, nil},
+		{r, "Thanks Ann, write to care@shop.example or to ann.lee@gmail.com.", []Option{declared}, []string{"ann.lee@gmail.com"}},
+		{r, "Thanks Ann, card ending ****1234 and order ****5678 were refunded.", nil, nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, f := range Check(tc.r, tc.draft, append([]Option{WithNow(t0)}, tc.opts...)...) {
+			if f.Rule == RulePrivateData {
+				got = append(got, tc.draft[f.Start:f.End])
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.draft, diff)
+		}
+	}
+}
+
+// TestPolicyFileAndStruct loads a policy from a JSON file and from a
+// struct and checks that each changes what Check reports.
+func TestPolicyFileAndStruct(t *testing.T) {
+	t.Parallel()
+	path := t.TempDir() + "/policy.json"
+	if err := os.WriteFile(path, []byte(`{"max_words": 12, "contacts": ["+44 7700 900123"]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := rv(5, "en", "Eve Moss", "Great service and a lovely lamp.")
+	draft := "Thank you, Eve! We are so glad the lamp and our service made your day. Questions? Ring +44 7700 900123 any time."
+	def := rulesOf(Check(r, draft, WithNow(t0)))
+	fromFile := rulesOf(Check(r, draft, WithNow(t0), WithPolicyFile(path)))
+	if slices.Contains(def, RuleLength) || !slices.Contains(def, RulePrivateData) {
+		t.Errorf("default policy: %v; want private-data and no length", def)
+	}
+	if !slices.Contains(fromFile, RuleLength) || slices.Contains(fromFile, RulePrivateData) {
+		t.Errorf("policy file: %v; want length (max 12 words) and no private-data (declared number)", fromFile)
+	}
+	if _, err := NewChecker(WithPolicyFile(t.TempDir() + "/missing.json")); !errors.Is(err, ErrPolicy) {
+		t.Errorf("missing policy file: err = %v, want ErrPolicy", err)
+	}
+
+	// A struct policy with a 24 h band for 1–2★: a reply after 30 h is late.
+	bad := rv(2, "en", "Pat Gill", "Wrong size.")
+	reply := "Hi Pat, thank you, and sorry about the size. A smaller pair ships today and our size guide now notes the fit. We hope they fit perfectly!"
+	at := WithNow(t0.Add(30 * time.Hour))
+	strict := WithPolicy(Policy{Due: []Band{{MinStars: 1, MaxStars: 2, Within: Duration(24 * time.Hour)}, {MinStars: 0, MaxStars: 5, Within: Duration(7 * 24 * time.Hour)}}})
+	if got := rulesOf(Check(bad, reply, at)); slices.Contains(got, RuleTimeliness) {
+		t.Errorf("default 48 h band: timeliness after 30 h: %v", got)
+	}
+	if got := rulesOf(Check(bad, reply, at, strict)); !slices.Contains(got, RuleTimeliness) {
+		t.Errorf("24 h band: no timeliness after 30 h: %v", got)
+	}
+}
+
+// TestTemplateRuLt checks the template rule on Russian and Lithuanian
+// replies: the name changes, the rest is copied.
+func TestTemplateRuLt(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ lang, earlier, near, fresh string }{
+		{"ru",
+			"Здравствуйте, Анна! Спасибо за отзыв. Нам очень жаль, что с заказом возникли проблемы, мы уже отправили замену. Теперь мы проверяем каждую посылку перед отправкой. Надеемся увидеть вас снова!",
+			"Здравствуйте, Игорь! Спасибо за отзыв. Нам очень жаль, что с заказом возникли проблемы, мы уже отправили замену. Теперь мы проверяем каждую посылку перед отправкой. Надеемся увидеть вас снова!",
+			"Игорь, спасибо, что написали, и простите за разбитый чайник. Новый чайник уедет к вам сегодня, а упаковщики теперь кладут в коробку уголки из пены. Приятного чаепития!"},
+		{"lt",
+			"Sveiki, Ona! Dėkojame už atsiliepimą. Labai apgailestaujame dėl problemų su užsakymu, jau išsiuntėme naują prekę. Dabar tikriname kiekvieną siuntą prieš išsiunčiant. Tikimės jus vėl pamatyti!",
+			"Sveiki, Tomai! Dėkojame už atsiliepimą. Labai apgailestaujame dėl problemų su užsakymu, jau išsiuntėme naują prekę. Dabar tikriname kiekvieną siuntą prieš išsiunčiant. Tikimės jus vėl pamatyti!",
+			"Tomai, ačiū, kad parašėte, ir atsiprašome dėl sudužusio virdulio. Naujas virdulys išvyks šiandien, o pakuotojai dabar deda putplasčio kampus. Skanios arbatos!"},
+	} {
+		r := rv(1, tc.lang, "X", "Сломано. Sugedo.")
+		if got := rulesOf(Check(r, tc.near, WithNow(t0), WithEarlierReplies(tc.earlier))); !slices.Contains(got, RuleTemplate) {
+			t.Errorf("%s: near-copy not flagged: %v", tc.lang, got)
+		}
+		if got := rulesOf(Check(r, tc.fresh, WithNow(t0), WithEarlierReplies(tc.earlier))); slices.Contains(got, RuleTemplate) {
+			t.Errorf("%s: fresh reply flagged: %v", tc.lang, got)
 		}
 	}
 }
