@@ -218,3 +218,44 @@ func TestSeverityText(t *testing.T) {
 		t.Error(`"fatal" unmarshals`)
 	}
 }
+
+// TestCheckInvitationLanguages gives every invitation rule a case in each
+// language that TestCheckInvitation leaves out, on a platform that forbids
+// all incentives (Google) and on one that forbids only conditioned ones
+// (the FTC rule).
+func TestCheckInvitationLanguages(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		m           Message
+		google, ftc []string
+	}{
+		{Message{Subject: "Поставьте нам 5 звезд!", Body: "Это займёт минуту."},
+			[]string{"positive-request:error:subject"}, []string{"positive-request:warning:subject"}},
+		{Message{Subject: "Skirkite mums 5 žvaigždutes!", Body: "Tai užtruks minutę."},
+			[]string{"positive-request:error:subject"}, []string{"positive-request:warning:subject"}},
+		{Message{Body: "We refunded you. Could you update your review?"},
+			[]string{"revise-request:warning:body"}, []string{"revise-request:warning:body"}},
+		{Message{Body: "Grąžinome pinigus. Gal galėtumėte pakeisti savo atsiliepimą?"},
+			[]string{"revise-request:warning:body"}, []string{"revise-request:warning:body"}},
+		{Message{Body: "За положительный отзыв вы получите подарок!"},
+			[]string{"incentive:error:body", "conditioned-incentive:error:body"}, []string{"conditioned-incentive:error:body"}},
+		{Message{Body: "Už atsiliepimą gausite nuolaidą kitam pirkiniui."},
+			[]string{"incentive:error:body"}, []string{"missing-disclosure:warning:body"}},
+		{Message{Body: "Parašykite atsiliepimą apie pirkinį – nepriklausomai nuo to, ar jis teigiamas, ar neigiamas, gausite nuolaidą."},
+			[]string{"incentive:error:body"}, nil},
+		{Message{Body: "Оставьте любой отзыв — положительный или отрицательный, независимо от оценки вы получите скидку."},
+			[]string{"incentive:error:body"}, nil},
+		{Message{Body: "Jei esate patenkinti, parašykite atsiliepimą. Jei ne, pirmiausia susisiekite su mumis."},
+			[]string{"gating:error:body", "gating:error:body"}, []string{"gating:warning:body", "gating:warning:body"}},
+		{Message{Body: "Спасибо за покупку! Расскажите о своём опыте: мы читаем каждый отзыв, хороший или плохой."}, nil, nil},
+		{Message{Body: "Ačiū, kad pirkote! Papasakokite apie savo patirtį: skaitome kiekvieną atsiliepimą, gerą ar blogą."}, nil, nil},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.google, findingKeys(CheckInvitation(tc.m, PlatformGoogle))); diff != "" {
+			t.Errorf("%q → google (-want +got):\n%s", tc.m.Subject+tc.m.Body, diff)
+		}
+		if diff := cmp.Diff(tc.ftc, findingKeys(CheckInvitation(tc.m, PlatformFTC))); diff != "" {
+			t.Errorf("%q → ftc (-want +got):\n%s", tc.m.Subject+tc.m.Body, diff)
+		}
+	}
+}
