@@ -211,9 +211,16 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 	var total langVotes
 	for i := range sc.sents {
 		s := &sc.sents[i]
-		var v langVotes
+		var v, hv langVotes
 		for k := s.t0; k < s.t1; k++ {
-			v.add(sc, &sc.toks[k], en, lt)
+			if t := &sc.toks[k]; t.flags&fHash == 0 {
+				v.add(sc, t, en, lt)
+			} else {
+				hv.add(sc, t, en, lt)
+			}
+		}
+		if v.cyr == 0 && v.latin == 0 {
+			v = hv // hashtags speak only for a sentence without other words
 		}
 		s.votes = v
 		total.cyr += v.cyr
@@ -548,6 +555,49 @@ func fusedSurface(t *token, lang Lang) bool {
 	return false
 }
 
+// negationBlocked reports whether the negator at toks[neg] leaves the term
+// of n tokens at toks[i] as it is (negation.tsv names the words):
+//   - the term is itself a lone negator ("No and no.");
+//   - the term is an interjection said for its own sake ("not the latter
+//     lol");
+//   - a cessation verb stands between them ("never stops being cute",
+//     "не перестаёт радовать": not stopping keeps the term);
+//   - a prepositional negator ("without", "без", "be") reaches only the two
+//     tokens after it;
+//   - the sentence is a question whose clause opens with a negated
+//     auxiliary and a subject pronoun ("Isn't it lovely?", "Don't you hate
+//     it when ...?"): it asks for agreement rather than denying;
+//   - a Russian or Lithuanian concord word ("никаких", "jokių") does not
+//     negate what carries its own negation: an entry that starts with a
+//     negator ("никакого ответа не получил") or a ne- word farther than
+//     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
+//     still flipped).
+func negationBlocked(toks []token, s *sentRec, neg, i, n int, lang Lang) bool {
+	t, tn := &toks[i], &toks[neg]
+	if n == 1 && t.flags&fNeg != 0 {
+		return true
+	}
+	if t.in.has(nsInterjection) || t.sin.has(nsInterjection) {
+		return true
+	}
+	for k := neg + 1; k < i; k++ {
+		if toks[k].in.has(nsCessation) || toks[k].sin.has(nsCessation) {
+			return true
+		}
+	}
+	if tn.in.has(nsPreposition) && i-neg > 2 {
+		return true
+	}
+	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(tn.norm, "nt") || strings.HasSuffix(tn.norm, "n't")) &&
+		(neg == s.t0 || toks[neg-1].clause != tn.clause) {
+		return true
+	}
+	if tn.in.has(nsConcord) && (n > 1 && t.flags&fNeg != 0 || i-neg > 1 && fusedSurface(t, lang)) {
+		return true
+	}
+	return false
+}
+
 func negate(v float64) float64 {
 	if v > 0 {
 		return v * negPositive
@@ -653,7 +703,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				}
 			}
 		}
-		if negIdx >= 0 && rule != RuleNegation && !(v > 0 && fusedSurface(t, lx.lang)) {
+		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(t, lx.lang)) && !negationBlocked(toks, s, negIdx, i, n, lx.lang) {
 			if factor > 1 {
 				factor = 1
 			}

@@ -26,7 +26,16 @@
 //     ignored ("not very good" is about as negative as "not good"). The
 //     Lithuanian fused prefixes ne-/nebe- (nepatiko, nekokybiška) and the
 //     Russian не-, English un- are treated as negation when the word itself is
-//     not in the lexicon but its remainder is.
+//     not in the lexicon but its remainder is. negation.tsv bends the scope:
+//     interjections ("lol") are never flipped, a cessation verb between
+//     negator and term keeps the term ("never stops being fun"),
+//     prepositional negators ("without", "без", "be") reach two tokens, a
+//     question opening with a negated auxiliary and a pronoun asks for
+//     agreement ("Isn't it lovely?"), a lone negator does not flip another
+//     ("No and no."), and the Russian and Lithuanian concord words
+//     ("никаких", "jokių") flip the next word but not an entry or a ne- word
+//     that carries its own negation. Hashtags vote on the language only in a
+//     sentence without other words.
 //   - Intensifiers and diminishers (up to two tokens before a term) multiply
 //     its valence by their factor ("very" 1.3, "slightly" 0.6). An
 //     intensifier with a valence of its own ("damn good") loses it there.

@@ -163,9 +163,16 @@ func DetectLang(text string) string {
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.tokenize(text)
-	var v langVotes
+	var v, hv langVotes
 	for i := range sc.toks {
-		v.add(sc, &sc.toks[i], lx[EN], lx[LT])
+		if t := &sc.toks[i]; t.flags&fHash == 0 {
+			v.add(sc, t, lx[EN], lx[LT])
+		} else {
+			hv.add(sc, t, lx[EN], lx[LT])
+		}
+	}
+	if v.cyr == 0 && v.latin == 0 {
+		v = hv // hashtags (often English in any language) decide only alone
 	}
 	return v.decide()
 }

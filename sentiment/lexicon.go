@@ -58,7 +58,8 @@ type info struct {
 	before   float64
 	after    float64
 	function bool
-	seqs     []seq // multi-word entries that start with this key, longest first
+	ns       nsKind // roles in negation scope (negation.tsv)
+	seqs     []seq  // multi-word entries that start with this key, longest first
 	// next indexes seqs by the key of their second element (stem entries
 	// only); seqs whose second element is a negator, a number or a root are
 	// listed in other. Built only for long lists.
@@ -89,6 +90,28 @@ func (in *info) finish() {
 		in.anyTox = in.anyTox || in.seqs[i].toxKind != ""
 	}
 }
+
+// nsKind is a set of roles a word plays for negation scope (negation.tsv).
+type nsKind uint8
+
+const (
+	nsInterjection nsKind = 1 << iota // never negated ("lol", "haha")
+	nsCessation                       // a negator before it does not reach past it ("stop", "перестать")
+	nsPreposition                     // a negator that reaches only two tokens ("without", "без")
+	nsPronoun                         // a subject pronoun after a negated auxiliary in a question ("isn't it")
+	nsConcord                         // a concord negator ("никаких", "jokių")
+)
+
+var nsKinds = map[string]nsKind{
+	"interjection": nsInterjection,
+	"cessation":    nsCessation,
+	"preposition":  nsPreposition,
+	"pronoun":      nsPronoun,
+	"concord":      nsConcord,
+}
+
+// has reports whether in (possibly nil) plays the role k.
+func (in *info) has(k nsKind) bool { return in != nil && in.ns&k != 0 }
 
 type lexicon struct {
 	lang       Lang
@@ -355,6 +378,31 @@ func (ld *loader) loadIntensifiers(data []byte) {
 	}
 }
 
+// loadNegation reads negation.tsv: term<TAB>kind, where kind is one of
+// nsKinds. The role is given to the word and to its stem.
+func (ld *loader) loadNegation(data []byte) {
+	for _, l := range parseLines(data) {
+		if len(l.fields) < 2 {
+			ld.errorf(l.n, "want term<TAB>kind")
+			continue
+		}
+		k, ok := nsKinds[l.fields[1]]
+		if !ok {
+			ld.errorf(l.n, "unknown kind %q", l.fields[1])
+			continue
+		}
+		ws := ld.termWords(l.fields[0])
+		if len(ws) != 1 {
+			ld.errorf(l.n, "%q: want one word", l.fields[0])
+			continue
+		}
+		ld.lx.get(ws[0]).ns |= k
+		if st := ld.stem(ws[0]); st != ws[0] && st != "" && k&(nsInterjection|nsCessation) != 0 {
+			ld.lx.get(st).ns |= k
+		}
+	}
+}
+
 func (ld *loader) loadContrast(data []byte) {
 	for _, l := range parseLines(data) {
 		if len(l.fields) < 3 {
@@ -435,6 +483,7 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	}
 	ld.loadWordList(read("negators.txt"), func(in *info) { in.neg = true })
 	ld.loadWordList(read("function.txt"), func(in *info) { in.function = true })
+	ld.loadNegation(read("negation.tsv"))
 	ld.loadIntensifiers(read("intensifiers.tsv"))
 	ld.loadContrast(read("contrast.tsv"))
 	ld.loadValence(read("valence.tsv"), false, false)

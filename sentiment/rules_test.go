@@ -39,6 +39,20 @@ func TestLabels(t *testing.T) {
 		{"lt did not arrive", "Siuntinys neatėjo.", Negative},
 		{"lt negative concord", "Niekada nesigailėjau, kad pirkau.", Positive},
 		{"ru negative concord", "Ни разу не пожалел о покупке.", Positive},
+		{"en a negator does not flip a negator", "Nope, and nope.", Negative},
+		{"en laughter is not negated", "I am not the one to ask haha", Positive},
+		{"en cessation keeps the term", "This show never stops being funny.", Positive},
+		{"en cessation keeps a negative term", "The fan won't stop being noisy.", Negative},
+		{"en agreement question", "Isn't this view lovely?", Positive},
+		{"en agreement question with a negative term", "Don't you just hate long queues?", Negative},
+		{"en plain negated question", "Why isn't it working?", Negative},
+		{"ru concord word negates the next word", "Никаких проблем с курьером, никаких задержек.", Positive},
+		{"ru concord word and a negated entry", "Никаких денег мне не вернули.", Negative},
+		{"ru without reaches two words", "Без лишней упаковки, но отличное качество и быстрая доставка", Positive},
+		{"ru more than once", "Не раз покупал здесь, всегда всё хорошо.", Positive},
+		{"lt more than once", "Ne kartą pirkau, visada patenkinta.", Positive},
+		{"lt concord word and a ne- verb", "Jokių pinigų man negrąžino.", Negative},
+		{"lt concord word right before a ne- noun", "Jokių nesklandumų.", Positive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +147,9 @@ func TestDetectLang(t *testing.T) {
 		{"👍👍", ""},
 		{"", ""},
 		{"12345", ""},
+		{"Отличный магазин #shop #sale #fast #love", RU},
+		{"Labai patiko #quality #fast #thanks", LT},
+		{"#отлично", RU},
 	}
 	for _, tt := range tests {
 		if got := DetectLang(tt.text); got != tt.want {

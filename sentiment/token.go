@@ -26,6 +26,7 @@ const (
 	fNeg                   // is a negator in its sentence's language
 	fUsed                  // consumed by a multi-word entry
 	fComplaint             // scored by a complaint pattern
+	fHash                  // a hashtag (the word follows '#')
 )
 
 type token struct {
@@ -400,6 +401,9 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	var flags uint16
 	if brk {
 		flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		flags |= fHash
 	}
 	upper, lower, letters, digits := 0, 0, 0, 0
 	needLow := false
