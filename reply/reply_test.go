@@ -80,6 +80,18 @@ func TestCheckRules(t *testing.T) {
 			wantNone: []string{RuleThanks, RuleApology, RuleLanguage, RuleResolution, RuleImprovement, RulePositiveClose},
 		},
 		{
+			name:     "Russian replacement on its way is a resolution",
+			r:        rv(1, "ru", "Игорь Орлов", "Чайник пришёл разбитым."),
+			draft:    "Игорь, спасибо, что написали, и простите за разбитый чайник. Новый чайник уедет к вам сегодня, а упаковщики теперь кладут в коробку уголки из пены. Приятного чаепития!",
+			wantNone: []string{RuleResolution, RuleApology, RuleThanks, RuleImprovement},
+		},
+		{
+			name:     "Lithuanian replacement on its way is a resolution",
+			r:        rv(1, "lt", "Tomas Vaitkus", "Virdulys atkeliavo sudužęs."),
+			draft:    "Tomai, ačiū, kad parašėte, ir atsiprašome dėl sudužusio virdulio. Naujas virdulys išvyks šiandien, o pakuotojai dabar deda putplasčio kampus. Skanios arbatos!",
+			wantNone: []string{RuleResolution, RuleApology, RuleThanks, RuleImprovement},
+		},
+		{
 			name:     "wrong language",
 			r:        rv(4, "lt", "Ieva K", "Gražus puodelis."),
 			draft:    "Thank you, Ieva! We are glad you like the mug. See you soon!",
