@@ -62,11 +62,16 @@ func ParseSeverity(name string) (Severity, error) {
 // span an editor should underline; both are 0 when the finding is about
 // the draft as a whole.
 type Finding struct {
-	Rule     string   `json:"rule"`
+	// Rule is the stable rule ID, one of [Rules].
+	Rule string `json:"rule"`
+	// Severity is the rule's severity ([WithSeverity] changes it).
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
+	// Message tells the agent what to do, in English or, with
+	// [WithMessageLang], in the reply's language.
+	Message string `json:"message"`
+	// Start and End delimit the span in the draft, in bytes.
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Rule IDs: the stable names of the guidelines that [Check] applies.

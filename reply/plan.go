@@ -48,7 +48,9 @@ type Task struct {
 	// ReviewID is the review's ID; Index its position in Plan's input.
 	ReviewID string `json:"review_id"`
 	Index    int    `json:"index"`
-	Action   Action `json:"action"`
+	// Action says whether a person must answer, an automated reply will
+	// do, or nothing is needed.
+	Action Action `json:"action"`
 	// Priority orders the work: 0–100, higher first. It weighs how
 	// negative the review is (stars and text), how long it has waited
 	// against its deadline, and how many people read it (helpful votes,

@@ -38,9 +38,11 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 // Band is a reply deadline for reviews whose whole-star rating lies in
 // MinStars..MaxStars (0 stands for an unrated review).
 type Band struct {
-	MinStars int      `json:"min_stars"`
-	MaxStars int      `json:"max_stars"`
-	Within   Duration `json:"within"`
+	// MinStars and MaxStars bound the band, both included (0–5).
+	MinStars int `json:"min_stars"`
+	MaxStars int `json:"max_stars"`
+	// Within is how long after the review the reply is due.
+	Within Duration `json:"within"`
 }
 
 // Policy is a shop's reply policy. The zero value means "use the

@@ -47,7 +47,9 @@ func inLoc(t time.Time, loc *time.Location) time.Time {
 
 // Segment is the score of one segment.
 type Segment struct {
-	Key    string `json:"key"`
+	// Key names the segment: a product ID, a channel or a time bucket.
+	Key string `json:"key"`
+	// Result is the segment's score.
 	Result Result `json:"result"`
 	// Skipped counts answers in the segment that did not fit the question
 	// (out of range, wrong shape) and were left out of Result.
@@ -112,6 +114,7 @@ func Breakdown(s Survey, questionID string, rs iter.Seq[Response], by Segmenter)
 
 // QuestionResult is the score of one scale question of a survey.
 type QuestionResult struct {
+	// Question is the question's ID.
 	Question string `json:"question"`
 	// Result is zero (N = 0) when the question got no usable answer.
 	Result Result `json:"result"`

@@ -34,9 +34,12 @@ type Improvement struct {
 
 // Quote is an example sentence from an open answer.
 type Quote struct {
-	Response   string  `json:"response"`
-	Question   string  `json:"question"`
-	Text       string  `json:"text"`
+	// Response and Question are the IDs the quote comes from.
+	Response string `json:"response"`
+	Question string `json:"question"`
+	// Text is the sentence quoted.
+	Text string `json:"text"`
+	// Negativity is the sentiment engine's negativity of Text (0…1).
 	Negativity float64 `json:"negativity"`
 }
 

@@ -48,14 +48,18 @@ const (
 // Offer is something of value an invitation mentions.
 type Offer struct {
 	// Text describes it ("10 % off your next order").
-	Text      string         `json:"text"`
+	Text string `json:"text"`
+	// Condition says what the reward depends on; empty means unknown,
+	// which is checked as if it were tied to reviewing.
 	Condition OfferCondition `json:"condition,omitempty"`
 }
 
 // Message is the text of an invitation to write a review.
 type Message struct {
+	// Subject is the e-mail subject or title line (may be empty).
 	Subject string `json:"subject,omitempty"`
-	Body    string `json:"body"`
+	// Body is the invitation text.
+	Body string `json:"body"`
 	// Offer, when set, is the reward the invitation comes with.
 	Offer *Offer `json:"offer,omitempty"`
 }

@@ -54,7 +54,8 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Finding is one problem [Survey.Lint] or [CheckInvitation] found.
 type Finding struct {
 	// Rule is the stable rule ID (see [Survey.Lint], [CheckInvitation]).
-	Rule     string   `json:"rule"`
+	Rule string `json:"rule"`
+	// Severity is how much the finding matters.
 	Severity Severity `json:"severity"`
 	// Message says what is wrong and what to do, in English.
 	Message string `json:"message"`

@@ -20,6 +20,7 @@ type Candidate struct {
 
 // Skipped is a candidate that got no review invitation, and why.
 type Skipped struct {
+	// OrderID and CustomerID name the candidate.
 	OrderID    string `json:"order_id"`
 	CustomerID string `json:"customer_id"`
 	// Err wraps [ErrNotTrigger], [ErrExpired], [ErrFrequencyCap],
@@ -29,8 +30,10 @@ type Skipped struct {
 
 // ReviewPlan is the outcome of [Policy.ReviewRequests].
 type ReviewPlan struct {
+	// Invitations are the scheduled invitations, in input order.
 	Invitations []Invitation
-	Skipped     []Skipped
+	// Skipped are the candidates left out, each with the reason.
+	Skipped []Skipped
 	// Gated is true when an [AllowGating] override selected customers;
 	// GatingReason repeats the documented reason given for it.
 	Gated        bool

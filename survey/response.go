@@ -75,8 +75,11 @@ func (a *Answer) UnmarshalJSON(b []byte) error {
 // it is stored. Answers are keyed by question ID; a question left out was
 // not answered.
 type Response struct {
-	ID         string `json:"id"`
-	SurveyID   string `json:"survey_id"`
+	// ID identifies the response; SurveyID the survey it answers.
+	ID       string `json:"id"`
+	SurveyID string `json:"survey_id"`
+	// CustomerID and OrderID link the response to a customer and an
+	// order, when known.
 	CustomerID string `json:"customer_id,omitempty"`
 	OrderID    string `json:"order_id,omitempty"`
 	// ProductID and Channel ("email", "web", "sms", ...) are segments for
@@ -84,9 +87,12 @@ type Response struct {
 	ProductID string `json:"product_id,omitempty"`
 	Channel   string `json:"channel,omitempty"`
 	// Lang is the language the respondent answered in, when known.
-	Lang        string            `json:"lang,omitempty"`
-	SubmittedAt time.Time         `json:"submitted_at"`
-	Answers     map[string]Answer `json:"answers"`
+	Lang string `json:"lang,omitempty"`
+	// SubmittedAt is when the respondent sent it (the time buckets of
+	// [Breakdown] use it).
+	SubmittedAt time.Time `json:"submitted_at"`
+	// Answers maps question IDs to answers.
+	Answers map[string]Answer `json:"answers"`
 }
 
 // ErrBadAnswer is matched (errors.Is) by every [*AnswerError].
@@ -97,7 +103,7 @@ var ErrBadAnswer = errors.New("survey: bad answer")
 type AnswerError struct {
 	Response string // the response's ID
 	Question string // the question's ID
-	Problem  string
+	Problem  string // what is wrong, in words
 }
 
 // Error describes the fault, naming where it is.

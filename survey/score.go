@@ -24,8 +24,8 @@ var ErrOutOfRange = errors.New("survey: answer out of range")
 // its position in the input.
 type RangeError struct {
 	Index    int // position of the answer in the scores slice, from 0
-	Value    int
-	Min, Max int
+	Value    int // the answer itself
+	Min, Max int // the scale's ends
 }
 
 // Error describes the fault, naming where it is.
@@ -39,6 +39,7 @@ func (e *RangeError) Is(target error) bool { return target == ErrOutOfRange }
 // Interval is a two-sided 95 % confidence interval, in the unit of the score
 // it belongs to, clamped to the score's range.
 type Interval struct {
+	// Low and High are the interval's ends, both included.
 	Low  float64 `json:"low"`
 	High float64 `json:"high"`
 }

@@ -105,6 +105,7 @@ type Question struct {
 
 // Scale is the range of a numeric scale question, both ends included.
 type Scale struct {
+	// Min and Max are the lowest and highest point (NPS 0–10, CSAT 1–5).
 	Min int `json:"min"`
 	Max int `json:"max"`
 	// MinLabel and MaxLabel are the words at the ends ("Not at all
@@ -209,7 +210,7 @@ var ErrInvalid = errors.New("survey: invalid survey")
 type FieldError struct {
 	Survey  string // the survey's ID (may be empty: that can be the fault)
 	Field   string // Go name of the field, e.g. "ID" or "Timing.Deadline"
-	Problem string
+	Problem string // what is wrong, in words
 }
 
 // Error describes the fault, naming where it is.
@@ -227,7 +228,7 @@ type QuestionError struct {
 	Question string // the question's ID (may be empty: that can be the fault)
 	Index    int    // position in Survey.Questions, from 0
 	Field    string // Go name of the field at fault, e.g. "Scale.Max"
-	Problem  string
+	Problem  string // what is wrong, in words
 }
 
 // Error describes the fault, naming where it is.

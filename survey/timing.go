@@ -149,9 +149,12 @@ func (p Policy) Validate() error {
 
 // Event is something that happened to an order.
 type Event struct {
-	OrderID    string  `json:"order_id"`
-	CustomerID string  `json:"customer_id"`
-	Kind       Trigger `json:"kind"`
+	// OrderID and CustomerID identify the order and its customer (the
+	// frequency cap is per customer).
+	OrderID    string `json:"order_id"`
+	CustomerID string `json:"customer_id"`
+	// Kind is what happened: paid, shipped or delivered.
+	Kind Trigger `json:"kind"`
 	// At is when it happened.
 	At time.Time `json:"at"`
 	// TimeZone is the customer's IANA time zone ("Europe/Vilnius"); empty
@@ -176,6 +179,7 @@ func (ev Event) location() (*time.Location, error) {
 
 // Invitation is a scheduled invitation to a survey or to write a review.
 type Invitation struct {
+	// OrderID and CustomerID repeat the event's.
 	OrderID    string `json:"order_id"`
 	CustomerID string `json:"customer_id"`
 	// SendAt is when to send it; RemindAt when to send the one reminder
