@@ -107,6 +107,9 @@ const (
 	questionScale = 0.4
 	alpha         = 15.0
 	negScope      = 4
+	// closingToneFactor weighs contributions whose sign differs from an
+	// emoticon or emoji that closes the text.
+	closingToneFactor = 0.5
 )
 
 func squash(x float64) float64 {
@@ -150,6 +153,14 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 		}
 	}
 	mixedCase := caps > 0 && lower > 0
+	// A text that closes with an emoticon or emoji shows how its words are
+	// meant ("angry birds will do it for you :D", "great, another delay :("):
+	// contributions of the other sign count half.
+	sc.tone, sc.toneTok = 0, -1
+	if n := len(sc.toks); n > 1 && sc.toks[n-1].kind == tkEmoji {
+		sc.toneTok = n - 1
+		sc.tone = sc.toks[n-1].emo
+	}
 	for si := range sc.sents {
 		s := &sc.sents[si]
 		mark := len(sc.ev)
@@ -763,6 +774,11 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	var sum, neg, pos float64
 	for i := s.t0; i < s.t1; i++ {
 		v := toks[i].val
+		if v*sc.tone < 0 && i != sc.toneTok {
+			v *= closingToneFactor
+			toks[i].val = v
+			sc.ev[toks[i].ev].Weight = v
+		}
 		sum += v
 		if v < 0 {
 			neg -= v

@@ -52,6 +52,8 @@
 //     exclamation marks (each of up to four adds 0.3 in the sentence's
 //     direction).
 //   - Emoji and emoticons carry their own valence (a small built-in table).
+//     One that closes the text shows how its words are meant: contributions
+//     of the other sign count half ("angry birds will do it for you :D").
 //   - Questions: a sentence that ends in a single "?" counts 0.4.
 //   - Complaints without a negative word (complaints.tsv: "still waiting",
 //     "до сих пор", "vis dar", "after a week", "two weeks later") add their

@@ -42,6 +42,8 @@ func TestLabels(t *testing.T) {
 		{"en wink-grin emoticon", "see you there ;D", Positive},
 		{"en exasperated question", "Seriously?", Negative},
 		{"en seriously only intensifies", "seriously good stuff", Positive},
+		{"en closing emoticon sets the tone", "Made a total mess of the garden :)", Positive},
+		{"en closing frown sets the tone", "Lovely, the bus is late again :(", Negative},
 		{"en a negator does not flip a negator", "Nope, and nope.", Negative},
 		{"en laughter is not negated", "I am not the one to ask haha", Positive},
 		{"en cessation keeps the term", "This show never stops being funny.", Positive},

@@ -82,6 +82,10 @@ type scratch struct {
 	sents []sentRec
 	ev    []Evidence
 	asp   []AspectMention
+	// tone is the valence of an emoticon or emoji that closes the text
+	// (0 without one), toneTok its token index.
+	tone    float64
+	toneTok int
 }
 
 func isWordRune(r rune) bool {
