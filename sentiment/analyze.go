@@ -600,7 +600,7 @@ func negationBlocked(toks []token, s *sentRec, neg, i, n int, lang Lang) bool {
 		return true
 	}
 	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(tn.norm, "nt") || strings.HasSuffix(tn.norm, "n't")) &&
-		(neg == s.t0 || toks[neg-1].clause != tn.clause) {
+		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
 		return true
 	}
 	if tn.in.has(nsConcord) && (n > 1 && t.flags&fNeg != 0 || i-neg > 1 && fusedSurface(t, lang)) {
@@ -706,7 +706,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			}
 			if tj.bits&bIntens != 0 && j >= i-2 {
 				factor *= tj.in.intens
-				if tj.val != 0 { // "damn good": the intensifier's own valence gives way
+				if tj.val != 0 && tj.norm != t.norm { // "damn good": the intensifier's own valence gives way (not in "damn damn")
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
 					tj.val = 0
 				} else if tj.ev < 0 {

@@ -27,6 +27,7 @@ const (
 	fUsed                  // consumed by a multi-word entry
 	fComplaint             // scored by a complaint pattern
 	fHash                  // a hashtag (the word follows '#')
+	fTitle                 // starts with a capital letter
 )
 
 type token struct {
@@ -350,6 +351,11 @@ func (sc *scratch) tokenize(text string) {
 	closeSent(lastEnd)
 }
 
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func boolFlag(b bool, f uint16) uint16 {
 	if b {
 		return f
@@ -410,6 +416,9 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	}
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
+	}
+	if c := text[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && startsUpper(text[i:]) {
+		flags |= fTitle
 	}
 	upper, lower, letters, digits := 0, 0, 0, 0
 	needLow := false
