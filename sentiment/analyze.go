@@ -105,6 +105,10 @@ const (
 	exclBonus     = 0.3
 	exclMax       = 4
 	questionScale = 0.4
+	// questionNegScale weighs the negative part of a question: a question
+	// with a clearly negative word is mostly a complaint ("Who names this
+	// crap?", "Why is it so slow?").
+	questionNegScale = 0.7
 	alpha         = 15.0
 	negScope      = 4
 	// closingToneFactor weighs contributions whose sign differs from an
@@ -787,9 +791,9 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 	}
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
-		sum *= questionScale
-		neg *= questionScale
+		neg *= questionNegScale
 		pos *= questionScale
+		sum = pos - neg
 		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleQuestion, Weight: 0})
 	}
 	if s.excl > 0 && sum != 0 {

@@ -54,7 +54,9 @@
 //   - Emoji and emoticons carry their own valence (a small built-in table).
 //     One that closes the text shows how its words are meant: contributions
 //     of the other sign count half ("angry birds will do it for you :D").
-//   - Questions: a sentence that ends in a single "?" counts 0.4.
+//   - Questions: a sentence that ends in a single "?" counts 0.4 of its
+//     positive part and 0.7 of its negative part (a question with a clearly
+//     negative word is mostly a complaint: "Why is it so slow?").
 //   - Complaints without a negative word (complaints.tsv: "still waiting",
 //     "до сих пор", "vis dar", "after a week", "two weeks later") add their
 //     (negative) valence.

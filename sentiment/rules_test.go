@@ -47,6 +47,8 @@ func TestLabels(t *testing.T) {
 		{"en repeated curse keeps its valence", "Damn damn damn.", Negative},
 		{"en agreement question without punctuation before it", "only two days to go Isn't that lovely?", Positive},
 		{"en missing someone", "I miss my old neighbours", Negative},
+		{"en negative question", "Who approved this junk?", Negative},
+		{"en epistemic must have", "They must have been here before.", Neutral},
 		{"en a negator does not flip a negator", "Nope, and nope.", Negative},
 		{"en laughter is not negated", "I am not the one to ask haha", Positive},
 		{"en cessation keeps the term", "This show never stops being funny.", Positive},
