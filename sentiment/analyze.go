@@ -109,8 +109,8 @@ const (
 	// with a clearly negative word is mostly a complaint ("Who names this
 	// crap?", "Why is it so slow?").
 	questionNegScale = 0.7
-	alpha         = 15.0
-	negScope      = 4
+	alpha            = 15.0
+	negScope         = 4
 	// closingToneFactor weighs contributions whose sign differs from an
 	// emoticon or emoji that closes the text.
 	closingToneFactor = 0.5
