@@ -330,7 +330,7 @@ func TestWatch(t *testing.T) {
 		})
 		var got []string
 		for range 10 {
-			c := <-ch
+			c := recv(t, ch)
 			got = append(got, c.Kind.String()+" "+c.Review.ID)
 		}
 		synctest.Wait()
@@ -338,7 +338,7 @@ func TestWatch(t *testing.T) {
 		a.Edit("r3", func(rv *review.Review) { rv.Body = "changed" })
 		start := time.Now()
 		for range 2 {
-			c := <-ch
+			c := recv(t, ch)
 			got = append(got, c.Kind.String()+" "+c.Review.ID)
 		}
 		waited := time.Since(start)
@@ -372,9 +372,10 @@ func TestWatchResumesWithoutReemitting(t *testing.T) {
 		ch := sources.Watch(ctx, []sources.Source{a}, sources.WatchOptions{Sync: sources.SyncOptions{Store: store}})
 		var first []string
 		for range 4 {
-			first = append(first, (<-ch).Review.ID)
+			first = append(first, recv(t, ch).Review.ID)
 		}
 		cancel()
+		synctest.Wait() // the sender has seen the cancel before anyone drains
 		for range ch {
 			t.Error("change after cancel")
 		}
@@ -383,7 +384,7 @@ func TestWatchResumesWithoutReemitting(t *testing.T) {
 		ch2 := sources.Watch(ctx2, []sources.Source{a}, sources.WatchOptions{Sync: sources.SyncOptions{Store: store}})
 		var second []string
 		for range 6 {
-			second = append(second, (<-ch2).Review.ID)
+			second = append(second, recv(t, ch2).Review.ID)
 		}
 		synctest.Wait()
 		select {
@@ -402,6 +403,22 @@ func TestWatchResumesWithoutReemitting(t *testing.T) {
 			t.Errorf("(-want +got)\n%s", diff)
 		}
 	})
+}
+
+// recv takes one change from ch, failing the test when none comes within an
+// hour of (synctest) time, rather than letting Watch poll forever.
+func recv(t *testing.T, ch <-chan sources.Change) sources.Change {
+	t.Helper()
+	select {
+	case c, ok := <-ch:
+		if !ok {
+			t.Fatal("channel closed early")
+		}
+		return c
+	case <-time.After(time.Hour):
+		t.Fatal("no change within an hour of polling")
+	}
+	return sources.Change{}
 }
 
 func TestFingerprint(t *testing.T) {

@@ -50,6 +50,12 @@ func Watch(ctx context.Context, srcs []Source, opts WatchOptions) <-chan Change 
 	ch := make(chan Change, max(0, opts.Buffer))
 	so := opts.Sync
 	so.OnChange = func(c Change) error {
+		// A receiver still draining the channel after cancel must not
+		// take (and so mark as seen) more changes: check ctx first, as a
+		// select with both cases ready picks one at random.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		select {
 		case ch <- c:
 			return nil
