@@ -276,7 +276,12 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, path st
 	hint := c.noteHint(resp.Header)
 	res.status, res.hint = resp.StatusCode, hint
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		data, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBodyBytes+1))
+		var buf bytes.Buffer
+		if n := resp.ContentLength; n > 0 && n <= c.cfg.MaxBodyBytes {
+			buf.Grow(int(n) + bytes.MinRead)
+		}
+		_, err := buf.ReadFrom(io.LimitReader(resp.Body, c.cfg.MaxBodyBytes+1))
+		data := buf.Bytes()
 		if err != nil {
 			return result{err: c.transportErr(method, path, err), retry: true, status: resp.StatusCode}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -125,30 +126,30 @@ func TrustpilotHandler(businessUnitID string, items *Items) http.Handler {
 				}
 				perPage = n
 			}
-			all := items.All()
+			total := items.Len()
+			lo := min(total, (page-1)*perPage)
+			hi := min(total, lo+perPage)
+			var reviews []json.RawMessage
 			switch q.Get("orderBy") {
 			case "", "createdat.desc":
+				reviews = items.Slice(lo, hi-lo)
 			case "createdat.asc":
-				for i, j := 0, len(all)-1; i < j; i, j = i+1, j-1 {
-					all[i], all[j] = all[j], all[i]
-				}
+				reviews = items.Slice(total-hi, hi-lo)
+				slices.Reverse(reviews)
 			default:
 				writeError(w, http.StatusBadRequest, `{"message":"bad orderBy"}`)
 				return
 			}
-			lo := min(len(all), (page-1)*perPage)
-			hi := min(len(all), lo+perPage)
 			self := *r.URL
 			self.Scheme, self.Host = "https", "api.trustpilot.com"
 			links := []map[string]string{{"href": self.String(), "method": "GET", "rel": "self"}}
-			if hi < len(all) {
+			if hi < total {
 				nq := r.URL.Query()
 				nq.Set("page", strconv.Itoa(page+1))
 				next := self
 				next.RawQuery = nq.Encode()
 				links = append(links, map[string]string{"href": next.String(), "method": "GET", "rel": "next-page"})
 			}
-			reviews := all[lo:hi]
 			if reviews == nil {
 				reviews = []json.RawMessage{}
 			}
