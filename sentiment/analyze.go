@@ -221,17 +221,15 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 		}
 		return a.lang
 	}
-	def, _ := defaultLexicons()
-	en, lt := def[EN], def[LT]
 	var total langVotes
 	for i := range sc.sents {
 		s := &sc.sents[i]
 		var v, hv langVotes
 		for k := s.t0; k < s.t1; k++ {
 			if t := &sc.toks[k]; t.flags&fHash == 0 {
-				v.add(sc, t, en, lt)
+				v.add(t)
 			} else {
-				hv.add(sc, t, en, lt)
+				hv.add(t)
 			}
 		}
 		if v.cyr == 0 && v.latin == 0 {

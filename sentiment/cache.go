@@ -1,6 +1,9 @@
 package sentiment
 
-import "strings"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // wordCache memoises, per pooled scratch, what is known about a word form:
 // its language votes and, per lexicon, its normalised form, stem and
@@ -21,13 +24,12 @@ type cacheSlot struct {
 
 const cacheSlots = 2 * cacheEntries // load factor at most 1/2
 
+// hashSeed seeds the word hash (the runtime's AES-based string hash, many
+// bytes per step).
+var hashSeed = maphash.MakeSeed()
+
 func hashWord(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
+	return uint32(maphash.String(hashSeed, s))
 }
 
 const (

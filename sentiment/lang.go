@@ -71,7 +71,7 @@ func wordVotes(w string, diac bool, en, lt *lexicon) voteBits {
 	return b
 }
 
-func (v *langVotes) add(sc *scratch, t *token, en, lt *lexicon) {
+func (v *langVotes) add(t *token) {
 	if t.kind != tkWord {
 		return
 	}
@@ -83,19 +83,10 @@ func (v *langVotes) add(sc *scratch, t *token, en, lt *lexicon) {
 		return
 	}
 	v.latin++
-	diac := t.flags&fLtDiac != 0
-	if diac {
+	if t.flags&fLtDiac != 0 {
 		v.ltDiac++
 	}
-	var b voteBits
-	if e := sc.cache.at(t.ce); e != nil {
-		if !e.hasVotes {
-			e.votes, e.hasVotes = wordVotes(t.low, diac, en, lt), true
-		}
-		b = e.votes
-	} else {
-		b = wordVotes(t.low, diac, en, lt)
-	}
+	b := t.vb
 	if b&vEnFunc != 0 {
 		v.enFunc++
 	}
@@ -159,16 +150,15 @@ func (v *langVotes) decide() Lang {
 // typed without them, when Lithuanian function words and endings outweigh
 // English ones.
 func DetectLang(text string) string {
-	lx, _ := defaultLexicons()
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.tokenize(text)
 	var v, hv langVotes
 	for i := range sc.toks {
 		if t := &sc.toks[i]; t.flags&fHash == 0 {
-			v.add(sc, t, lx[EN], lx[LT])
+			v.add(t)
 		} else {
-			hv.add(sc, t, lx[EN], lx[LT])
+			hv.add(t)
 		}
 	}
 	if v.cyr == 0 && v.latin == 0 {

@@ -45,6 +45,7 @@ type token struct {
 	ev         int32 // index of the token's evidence, -1 if none
 	ce         int32 // index of the token's word-cache entry, -1 if none
 	bits       wordBits
+	vb         voteBits // language hints of a Latin word
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
@@ -87,6 +88,8 @@ type scratch struct {
 	// (0 without one), toneTok its token index.
 	tone    float64
 	toneTok int
+	// en and lt are the embedded lexicons that language votes consult.
+	en, lt *lexicon
 }
 
 func isWordRune(r rune) bool {
@@ -194,6 +197,10 @@ func (sc *scratch) tokenize(text string) {
 	sc.sents = sc.sents[:0]
 	sc.buf = sc.buf[:0]
 	sc.cache.reset()
+	if sc.en == nil {
+		def, _ := defaultLexicons()
+		sc.en, sc.lt = def[EN], def[LT]
+	}
 	if cap(sc.buf) < len(text)+16 {
 		sc.buf = make([]byte, 0, len(text)*2+16)
 	}
@@ -548,6 +555,18 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	t.ce = -1
 	if t.kind == tkWord {
 		t.ce = sc.cache.index(t.low)
+		if flags&(fCyr|fLatin) == fLatin {
+			// Language hints, computed once per word form.
+			diac := flags&fLtDiac != 0
+			if e := sc.cache.at(t.ce); e != nil {
+				if !e.hasVotes {
+					e.votes, e.hasVotes = wordVotes(t.low, diac, sc.en, sc.lt), true
+				}
+				t.vb = e.votes
+			} else {
+				t.vb = wordVotes(t.low, diac, sc.en, sc.lt)
+			}
+		}
 	}
 	return i
 }
