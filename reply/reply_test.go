@@ -259,11 +259,30 @@ func TestOptions(t *testing.T) {
 		t.Errorf("bad phrase: err = %v, want ErrOption", err)
 	}
 
-	// Messages in the reply's language.
+	// Messages in the reply's language, in a fixed language, or English.
 	ru := rv(1, "ru", "Олег", "Сломался чайник.")
-	for _, f := range Check(ru, "Олег, спасибо за отзыв.", WithNow(t0), WithMessageLang(MessagesInReplyLang)) {
-		if f.Rule == RuleApology && !strings.Contains(f.Message, "извинитесь") {
-			t.Errorf("message %q is not Russian", f.Message)
+	lt := rv(1, "lt", "Ona", "Sugedo virdulys.")
+	for _, tc := range []struct {
+		r           review.Review
+		draft, lang string
+		want        string
+	}{
+		{ru, "Олег, спасибо за отзыв.", MessagesInReplyLang, "извинитесь"},
+		{lt, "Ona, ačiū už atsiliepimą.", MessagesInReplyLang, "atsiprašykite"},
+		{ru, "Олег, спасибо за отзыв.", "lt", "atsiprašykite"},
+		{lt, "Ona, ačiū už atsiliepimą.", "en", "apologise"},
+	} {
+		found := false
+		for _, f := range Check(tc.r, tc.draft, WithNow(t0), WithMessageLang(tc.lang)) {
+			if f.Rule == RuleApology {
+				found = true
+				if !strings.Contains(f.Message, tc.want) {
+					t.Errorf("WithMessageLang(%q) on %q: message %q lacks %q", tc.lang, tc.draft, f.Message, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no apology finding", tc.draft)
 		}
 	}
 }
