@@ -738,6 +738,17 @@ func TestPolicyFileAndStruct(t *testing.T) {
 	if got := rulesOf(Check(bad, reply, at, strict)); !slices.Contains(got, RuleTimeliness) {
 		t.Errorf("24 h band: no timeliness after 30 h: %v", got)
 	}
+
+	// Policy.Channels: a private channel only this shop uses counts for
+	// take-offline.
+	angry := rv(1, "en", "Dee Park", "SCAM!!! You took my money and sent nothing.")
+	offline := "Hi Dee, thank you and sorry your parcel has not arrived. Ping us on Zorbo and we will send a replacement today; we now track every parcel daily. We hope it arrives soon!"
+	if got := rulesOf(Check(angry, offline, WithNow(t0))); !slices.Contains(got, RuleTakeOffline) {
+		t.Errorf("unknown channel counted as private: %v", got)
+	}
+	if got := rulesOf(Check(angry, offline, WithNow(t0), WithPolicy(Policy{Channels: []string{"Zorbo"}}))); slices.Contains(got, RuleTakeOffline) {
+		t.Errorf("declared channel not counted: %v", got)
+	}
 }
 
 // TestTemplateRuLt checks the template rule on Russian and Lithuanian
