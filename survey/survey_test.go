@@ -263,3 +263,34 @@ func BenchmarkLint(b *testing.B) {
 		_ = s.Lint()
 	}
 }
+
+// TestConcurrentUse backs the package doc's claim that the functions are
+// safe for concurrent use (run with -race): goroutines share one Survey
+// and one Message and must all see what a single call sees.
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	s := postDelivery()
+	s.Questions = append(s.Questions, OpenQuestion("ru", "Насколько вам понравился наш отличный сервис и цены?"))
+	m := Message{Body: "If you were happy, leave us a 5-star review and get 10% off. Если вам понравилось, оставьте отзыв."}
+	type result struct {
+		lint, invite []Finding
+		nps          float64
+	}
+	run := func() result {
+		nps, _ := NPS([]int{10, 9, 3, 7})
+		return result{s.Lint(), CheckInvitation(m, PlatformTrustpilot), nps}
+	}
+	done := make(chan result)
+	for range 8 {
+		go func() { done <- run() }()
+	}
+	want := run()
+	if len(want.lint) == 0 || len(want.invite) == 0 {
+		t.Fatalf("fixture finds nothing: %+v", want)
+	}
+	for range 8 {
+		if diff := cmp.Diff(want, <-done, cmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("concurrent result differs (-want +got):\n%s", diff)
+		}
+	}
+}
