@@ -24,7 +24,8 @@ const staleLimit = 3
 //
 //   - it starts at q.Cursor and follows Page.Next until it is "";
 //   - each external id is yielded at most once (a review seen again on a
-//     shifted page is dropped; so is a repeated bad item);
+//     shifted page is dropped; so is a repeated bad item, and a bad copy
+//     of a review that already arrived intact);
 //   - reviews outside q.Since/q.Until are skipped (see Query) and the walk
 //     ends after q.Max reviews;
 //   - Page.Errors are yielded after the page's reviews and the walk goes on;
@@ -93,6 +94,11 @@ func Walk(ctx context.Context, source string, q Query, maxPages int, fetch PageF
 			}
 			for _, de := range pg.Errors {
 				if de.ExternalID != "" {
+					// A bad copy of a review already read intact (an
+					// overlapping or shifted page) says nothing new.
+					if _, good := seen[de.ExternalID]; good {
+						continue
+					}
 					if _, dup := badSeen[de.ExternalID]; dup {
 						continue
 					}

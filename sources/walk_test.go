@@ -66,6 +66,8 @@ func TestWalk(t *testing.T) {
 			[]item{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}},
 		{"bad item does not stop the walk", Query{}, pages(Page{Reviews: []review.Review{a}, Next: "1"}, Page{Reviews: []review.Review{b, c}, Errors: []*DecodeError{bad}, Next: "2"}, Page{Reviews: []review.Review{d}, Errors: []*DecodeError{bad}}),
 			[]item{{ID: "a"}, {ID: "b"}, {ID: "c"}, {Err: bad.Error()}, {ID: "d"}}},
+		{"bad copy of a review already read", Query{}, pages(Page{Reviews: []review.Review{a, b}, Next: "1"}, Page{Reviews: []review.Review{c}, Errors: []*DecodeError{{Source: "p", ExternalID: "b", Page: "1", Item: 0, Err: errors.New("bad")}}}),
+			[]item{{ID: "a"}, {ID: "b"}, {ID: "c"}}},
 		{"fetch error ends the walk", Query{}, pages(Page{Reviews: []review.Review{a}, Next: "9"}),
 			[]item{{ID: "a"}, {Err: "no page 9"}}},
 		{"max", Query{Max: 2}, pages(Page{Reviews: []review.Review{a, b}, Next: "1"}, Page{Reviews: []review.Review{c}}),

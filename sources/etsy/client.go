@@ -2,7 +2,6 @@ package etsy
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -114,32 +113,11 @@ func (c *Client) Name() string { return Name }
 // [sources.Walk] describes; q.LocationID is ignored.
 func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.Review, error] {
 	cfg := c.hc.Config()
-	return goodFirst(cfg.Walk(ctx, q, func(ctx context.Context, cursor string) (sources.Page, error) {
+	return cfg.Walk(ctx, q, func(ctx context.Context, cursor string) (sources.Page, error) {
 		pq := q
 		pq.Cursor = cursor
 		return c.Page(ctx, pq)
-	}))
-}
-
-// goodFirst drops a per-item DecodeError for a review the walk has already
-// yielded intact: with overlapping pages, the same review is read twice,
-// and a bad second copy says nothing new.
-func goodFirst(walk iter.Seq2[review.Review, error]) iter.Seq2[review.Review, error] {
-	return func(yield func(review.Review, error) bool) {
-		good := make(map[string]struct{})
-		for rv, err := range walk {
-			if err == nil {
-				good[rv.ExternalID] = struct{}{}
-			} else if de, ok := errors.AsType[*sources.DecodeError](err); ok && de.Item >= 0 && de.ExternalID != "" {
-				if _, seen := good[de.ExternalID]; seen {
-					continue
-				}
-			}
-			if !yield(rv, err) {
-				return
-			}
-		}
-	}
+	})
 }
 
 // Page fetches the page at the offset q.Cursor holds ("" = 0).
