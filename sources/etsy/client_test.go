@@ -297,6 +297,10 @@ func TestFaults(t *testing.T) {
 		{name: "503 burst", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
 			s.Script(sourcestest.Times(3, sourcestest.Fault{Status: 503})...)
 		}},
+		{name: "slow response", opts: []sources.Option{sources.WithAttemptTimeout(500 * time.Millisecond)}, script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
+			// The attempt times out; the retry is answered at once.
+			s.ScriptFor(page2, sourcestest.Fault{Delay: time.Minute})
+		}},
 		{name: "truncated body", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
 			s.ScriptFor(page2, sourcestest.Fault{Truncate: true})
 		}},

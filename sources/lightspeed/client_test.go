@@ -312,6 +312,7 @@ func TestFaults(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
+		opts    []sources.Option
 		script  func(s *sourcestest.Server, l *sourcestest.Lightspeed)
 		badIDs  []string
 		endIs   error
@@ -330,6 +331,10 @@ func TestFaults(t *testing.T) {
 		}},
 		{name: "503 burst", script: func(s *sourcestest.Server, _ *sourcestest.Lightspeed) {
 			s.Script(sourcestest.Times(3, sourcestest.Fault{Status: 503})...)
+		}},
+		{name: "slow response", opts: []sources.Option{sources.WithAttemptTimeout(500 * time.Millisecond)}, script: func(s *sourcestest.Server, _ *sourcestest.Lightspeed) {
+			// The attempt times out; the retry is answered at once.
+			s.ScriptFor(page2, sourcestest.Fault{Delay: time.Minute})
 		}},
 		{name: "truncated body", script: func(s *sourcestest.Server, _ *sourcestest.Lightspeed) {
 			s.ScriptFor(page2, sourcestest.Fault{Truncate: true})
@@ -368,7 +373,7 @@ func TestFaults(t *testing.T) {
 			l := sourcestest.NewLightspeed(rs...)
 			srv := sourcestest.NewServer(t, l)
 			tt.script(srv, l)
-			got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
+			got, items, end := walk(t, newClient(t, srv.URL, tt.opts...), sources.Query{})
 			noSecret(t, end)
 			switch {
 			case tt.endIs == nil && end != nil:

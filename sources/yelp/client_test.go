@@ -179,6 +179,7 @@ func TestFaults(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
+		opts   []sources.Option
 		faults []sourcestest.Fault
 		badIDs []string
 		endIs  error
@@ -186,6 +187,8 @@ func TestFaults(t *testing.T) {
 		{name: "429 retry-after seconds", faults: []sourcestest.Fault{{Status: 429, RetryAfter: "1", Body: string(readFixture(t, "yelp-429.json"))}}},
 		{name: "429 retry-after date", faults: []sourcestest.Fault{{Status: 429, RetryAfter: sourcestest.RetryAfterDate(time.Now().Add(time.Second))}}},
 		{name: "503 burst", faults: sourcestest.Times(3, sourcestest.Fault{Status: 503})},
+		// The attempt times out; the retry is answered at once.
+		{name: "slow response", opts: []sources.Option{sources.WithAttemptTimeout(500 * time.Millisecond)}, faults: []sourcestest.Fault{{Delay: time.Minute}}},
 		{name: "truncated body", faults: []sourcestest.Fault{{Truncate: true}}},
 		{name: "cut json", faults: []sourcestest.Fault{{Cut: true}}},
 		{name: "malformed review", faults: []sourcestest.Fault{{Mutate: breakOne}}, badIDs: []string{"yelpReview0001"}},
@@ -200,7 +203,7 @@ func TestFaults(t *testing.T) {
 			rs := genReviews(3)
 			srv := sourcestest.NewServer(t, sourcestest.NewYelp(business, rs...))
 			srv.Script(tt.faults...)
-			got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
+			got, items, end := walk(t, newClient(t, srv.URL, tt.opts...), sources.Query{})
 			noSecret(t, end)
 			switch {
 			case tt.endIs == nil && end != nil:
