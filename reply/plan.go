@@ -130,14 +130,22 @@ func (c *Checker) Plan(rs []review.Review, opts ...Option) []Task {
 	return tasks
 }
 
+// removableToxicity is the sentiment toxicity from which Plan marks a
+// complaint as abusive.
+const removableToxicity = 0.7
+
 func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
 	t := Task{ReviewID: r.ID, Index: idx}
 	ri := c.analyzeReview(*r, cfg)
 	toks := ri.d.toks
 	has := func(key string) bool { return len(c.get(ri.m, key)) > 0 }
 
-	// Removable?
-	if has("plan:abuse") || (ri.complaint && ri.toxicity() >= 0.6) {
+	// Removable? Person-directed insults come from the phrase data. The
+	// sentiment engine's toxicity must be above one mild insult word
+	// (0.5–0.6, "stupid design", "kvailas dizainas": a harsh opinion of the
+	// product, not grounds for removal); profanity (0.7) or two insults
+	// (≈ 0.9) are.
+	if has("plan:abuse") || (ri.complaint && ri.toxicity() >= removableToxicity) {
 		t.RemovalReasons = append(t.RemovalReasons, "abusive")
 	}
 	if has("plan:threat") {

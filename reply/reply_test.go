@@ -774,3 +774,40 @@ func TestTemplateRuLt(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRemovable checks the removable marks in three languages: insults
+// aimed at people, threats and reviews meant for another business are
+// marked; a harsh opinion of the product is not (removing it would hide a
+// negative review for being negative).
+func TestPlanRemovable(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lang, body string
+		want       []string
+	}{
+		{"en", "You are idiots and thieves.", []string{"abusive"}},
+		{"en", "This kettle is total junk, a waste of money.", nil},
+		{"en", "Stupid design, the lid won't stay on.", nil},
+		{"ru", "Вы жулики и ворюги!", []string{"abusive"}},
+		{"ru", "Товар — мусор, деньги на ветер.", nil},
+		{"ru", "Дурацкий дизайн, крышка не держится.", nil},
+		{"ru", "Я вас найду, вы пожалеете.", []string{"threat"}},
+		{"ru", "Отзыв не про вас, ошибся магазином.", []string{"wrong-business"}},
+		{"lt", "Jūs aferistai ir vagys!", []string{"abusive"}},
+		{"lt", "Jūs kvailiai, ne pardavėjai.", []string{"abusive"}},
+		{"lt", "Prekė – tikra šiukšlė, pinigai į balą.", nil},
+		{"lt", "Kvailas dizainas, dangtis nesilaiko.", nil},
+		{"lt", "Durnas dangtis, nesilaiko.", nil},
+		{"lt", "Ne ta parduotuvė, atsiprašau.", []string{"wrong-business"}},
+	}
+	var rs []review.Review
+	for i, tc := range tests {
+		rs = append(rs, review.Review{ID: tc.body, Source: "t", Rating: 1, Lang: tc.lang, Body: tc.body, CreatedAt: t0, Helpful: i})
+	}
+	for _, tk := range Plan(rs, WithNow(t0.Add(time.Hour))) {
+		want := tests[tk.Index].want
+		if diff := cmp.Diff(want, tk.RemovalReasons); diff != "" || tk.Removable != (len(want) > 0) {
+			t.Errorf("%q: removable %v %v, want %v", tk.ReviewID, tk.Removable, tk.RemovalReasons, want)
+		}
+	}
+}
