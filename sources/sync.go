@@ -65,7 +65,7 @@ type SourceResult struct {
 	Progress
 	// Checkpoint is the checkpoint as saved at the end.
 	Checkpoint Checkpoint
-	// ItemErrors holds the first 100 per-item decode errors.
+	// ItemErrorList holds the first 100 per-item decode errors.
 	ItemErrorList []error
 }
 

@@ -24,9 +24,37 @@
 // tokens (AcceptTokens, ExpireToken). Requests and PerSecond show what the
 // server saw.
 //
-// Adapters for other platforms add a handler over Items in the same way:
-// a handler decodes paging parameters, slices Items and writes the
-// platform's envelope; the Server adds the faults.
+// # Platform handlers
+//
+// One http.Handler per platform speaks its documented wire format (paths,
+// paging, envelopes, error shapes, credentials) over a list that tests
+// change while a walk runs. Put any of them behind NewServer for faults:
+//
+//   - TrustpilotHandler over Items (raw items from TrustpilotItems or
+//     TrustpilotItem): public and private lists, page and perPage, both
+//     orders, replies.
+//   - NewGoogle: Business Profile list with page tokens, reply PUT and
+//     DELETE, batchGetReviews over the locations added with AddLocation.
+//   - NewYelp: the three excerpts of the v3 reviews call, RateLimit-*
+//     headers, an API key check.
+//   - NewLightspeed: eCom reviews.json by page and limit, count.json, HTTP
+//     Basic credentials, both rating forms (Fraction).
+//   - NewEtsy: offset paging with count, min_created/max_created, listing
+//     reviews, an x-api-key check.
+//   - NewGooglePlay: token paging and replies.
+//   - NewAppStore: App Store Connect customerReviews with links.next,
+//     review responses.
+//
+// Each takes review.Review values and writes them in the platform's shape;
+// Prepend adds a review at the top mid-walk (Etsy and Lightspeed also
+// Remove one), shifting later pages as the real APIs do. A platform
+// handler of your own slots in the same way: decode the paging
+// parameters, slice the list, write the envelope; the Server adds the
+// faults.
+//
+// Inside a testing/synctest bubble, use NewLocal and Server.Transport
+// instead of a listening server, so Retry-After and backoff waits pass in
+// fake time.
 //
 // # Fake source
 //

@@ -20,8 +20,9 @@
 // newest-first walk, re-reads pages from the head until one brings nothing
 // new, so a review inserted at the top mid-walk is not lost. A review
 // deleted mid-walk shifts the later ones up; one of them may then be missed
-// by this walk (the next walk sees it). WithOrder(OldestFirst) avoids both
-// effects for full syncs.
+// by this walk (the next walk sees it). WithOrder(OldestFirst) avoids the
+// first effect for full syncs (new reviews land on the last page, which
+// the walk reads last); a deletion shifts an oldest-first list too.
 //
 // # Time
 //
