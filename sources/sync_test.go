@@ -405,6 +405,40 @@ func TestWatchResumesWithoutReemitting(t *testing.T) {
 	})
 }
 
+// TestWatchNoGoroutineLeak runs Watch for real (no synctest bubble to catch
+// strays) over an HTTP adapter and a fake source for a few rounds, cancels
+// it and checks that every goroutine it started is gone once the channel
+// is closed. (Not parallel: it counts goroutines.)
+func TestWatchNoGoroutineLeak(t *testing.T) {
+	sourcestest.CheckGoroutines(t)
+	items := sourcestest.NewItems(sourcestest.TrustpilotItems(120, t0)...)
+	srv := sourcestest.NewServer(t, sourcestest.TrustpilotHandler("bu", items))
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := trustpilot.New("bu", sources.WithAPIKey("k"), sources.WithBaseURL(srv.URL),
+		sources.WithHTTPClient(&http.Client{Transport: tr}), sources.WithRateLimit(rate.Inf, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := sourcestest.NewSource("alpha", sourcestest.Generate("alpha", 30, t0)...)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var rounds atomic.Int32
+	ch := sources.Watch(ctx, []sources.Source{c, fake}, sources.WatchOptions{
+		Interval: 5 * time.Millisecond, Jitter: -1,
+		OnRound: func(*sources.SyncResult, error) { rounds.Add(1) },
+	})
+	for range 150 {
+		<-ch
+	}
+	for rounds.Load() < 3 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	for range ch { // closed only after Watch's goroutines have exited
+	}
+}
+
 // recv takes one change from ch, failing the test when none comes within an
 // hour of (synctest) time, rather than letting Watch poll forever.
 func recv(t *testing.T, ch <-chan sources.Change) sources.Change {
