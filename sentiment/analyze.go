@@ -282,12 +282,13 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		return
 	}
 	var le *langEnt
-	key := ""
+	var key strRef
 	if e := sc.cache.at(t.ce); e != nil {
 		key = e.key
 		le = &e.le
-		if le.ready && le.lx == lx {
-			t.norm, t.stem, t.in, t.sin, t.pin, t.bits = le.norm, le.stem, le.in, le.sin, le.pin, le.bits
+		if le.ready && le.lex == lx.id {
+			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
+			t.in, t.sin, t.pin, t.bits = lx.info(le.in), lx.info(le.sin), lx.info(le.pin), le.bits
 			if le.neg {
 				t.flags |= fNeg
 			}
@@ -333,7 +334,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	if !ok2 {
 		return
 	}
-	*le = langEnt{lx: lx, norm: norm, stem: st, in: t.in, sin: t.sin, pin: t.pin, bits: t.bits, neg: neg, ready: true}
+	*le = langEnt{lex: lx.id, norm: norm, stem: st, in: t.in.ref(), sin: t.sin.ref(), pin: t.pin.ref(), bits: t.bits, neg: neg, ready: true}
 }
 
 func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
@@ -631,9 +632,14 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	// Prepare the tokens; clauses: a break or a contrast word starts a new one.
 	clause := int32(0)
 	s.bits = 0
+	words := 0
+	complaints := false
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
 		sc.prep(t, lx, stemf)
+		if t.kind == tkWord {
+			words++
+		}
 		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
 		}
@@ -748,12 +754,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		t.val = v
 		if complaint {
 			t.flags |= fComplaint
+			complaints = complaints || v < 0
 		}
 		t.ev = sc.addEv(t, last, text, rule, v)
 		i += n - 1
 	}
 	// Contrast inside the sentence: the last contrast word splits it.
-	for k := s.t1 - 1; k >= s.t0; k-- {
+	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
 		t := &toks[k]
 		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
@@ -772,7 +779,9 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.addEv(t, t, text, RuleContrast, 0)
 		break
 	}
-	a.sarcasm(sc, text, si, lx)
+	if complaints || words == 1 && si > 0 { // the only cases sarcasm looks at
+		a.sarcasm(sc, text, si, lx)
+	}
 	var sum, neg, pos float64
 	for i := s.t0; i < s.t1; i++ {
 		v := toks[i].val
@@ -872,6 +881,9 @@ func (a *Analyzer) findAspects(sc *scratch) {
 		}
 		lx := a.lexFor(s.lang)
 		for i := s.t0; i < s.t1; i++ {
+			if toks[i].bits&bAnyAsp == 0 && toks[i].flags&fNeg == 0 {
+				continue // what matchAt would reject first
+			}
 			p, n := matchAt(lx, toks, i, s.t1, wantAspect)
 			if p == nil {
 				continue

@@ -37,20 +37,34 @@ const (
 	cacheEntries = 1 << 14
 )
 
+// strRef is a string kept in the cache's arena: byte offset and length.
+type strRef struct{ off, n uint32 }
+
+// langEnt and wordEnt hold no pointers (strings are arena references,
+// lexicon entries are ids), so the garbage collector never scans the
+// cache, however large it grows.
 type langEnt struct {
-	lx           *lexicon
-	norm, stem   string
-	in, sin, pin *info
+	lex          uint32 // id of the lexicon the fields below come from
+	norm, stem   strRef
+	in, sin, pin int32 // lexicon info ids (see lexicon.ref)
 	bits         wordBits
 	neg          bool
 	ready        bool
 }
 
 type wordEnt struct {
-	key      string
+	key      strRef
 	votes    voteBits
 	hasVotes bool
-	le       langEnt // for the lexicon le.lx (the last one the word was looked up in)
+	le       langEnt // for the lexicon le.lex (the last one the word was looked up in)
+}
+
+// str returns the arena string r.
+func (c *wordCache) str(r strRef) string {
+	if r.n == 0 {
+		return ""
+	}
+	return bstr(c.arena[r.off : r.off+r.n : r.off+r.n])
 }
 
 // reset empties the cache when it is nearly full; call it only between
@@ -69,13 +83,13 @@ func (c *wordCache) reset() {
 }
 
 // intern copies s into the arena; ok is false when the arena is full.
-func (c *wordCache) intern(s string) (string, bool) {
+func (c *wordCache) intern(s string) (strRef, bool) {
 	if len(c.arena)+len(s) > cap(c.arena) {
-		return "", false
+		return strRef{}, false
 	}
 	from := len(c.arena)
 	c.arena = append(c.arena, s...)
-	return bstr(c.arena[from:len(c.arena):len(c.arena)]), true
+	return strRef{uint32(from), uint32(len(s))}, true
 }
 
 // index returns the index of the cache entry of a lower-case word form,
@@ -89,7 +103,7 @@ func (c *wordCache) index(low string) int32 {
 		if sl.idx == 0 {
 			break
 		}
-		if sl.hash == h && c.ents[sl.idx-1].key == low {
+		if sl.hash == h && c.str(c.ents[sl.idx-1].key) == low {
 			return sl.idx - 1
 		}
 		p = (p + 1) & mask
@@ -116,9 +130,9 @@ func (c *wordCache) at(i int32) *wordEnt {
 
 // keep interns a derived string (a norm or a stem), reusing base when s is
 // a prefix of it.
-func (c *wordCache) keep(s, base string) (string, bool) {
-	if strings.HasPrefix(base, s) {
-		return base[:len(s)], true
+func (c *wordCache) keep(s string, base strRef) (strRef, bool) {
+	if strings.HasPrefix(c.str(base), s) {
+		return strRef{base.off, uint32(len(s))}, true
 	}
 	return c.intern(s)
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/reputekit/repute/internal/stem"
@@ -68,6 +69,15 @@ type info struct {
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
+	id                     int32 // 1 + index in lexicon.infos; 0 when not registered
+}
+
+// ref returns in's id for the word cache (0 for nil).
+func (in *info) ref() int32 {
+	if in == nil {
+		return 0
+	}
+	return in.id
 }
 
 func (in *info) finish() {
@@ -113,7 +123,13 @@ var nsKinds = map[string]nsKind{
 // has reports whether in (possibly nil) plays the role k.
 func (in *info) has(k nsKind) bool { return in != nil && in.ns&k != 0 }
 
+// lexiconIDs numbers lexicons, so that a word-cache entry can say which
+// lexicon its info ids belong to.
+var lexiconIDs atomic.Uint32
+
 type lexicon struct {
+	id         uint32  // unique, never 0
+	infos      []*info // every word and prefix info, by id-1
 	lang       Lang
 	words      map[string]*info // normalised forms and stems
 	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
@@ -146,11 +162,26 @@ func stemFor(lang Lang) func(string) string {
 	return func(s string) string { return s }
 }
 
+// info returns the info with the given id (nil for 0).
+func (lx *lexicon) info(id int32) *info {
+	if id == 0 {
+		return nil
+	}
+	return lx.infos[id-1]
+}
+
+func (lx *lexicon) newInfo() *info {
+	in := &info{}
+	lx.infos = append(lx.infos, in)
+	in.id = int32(len(lx.infos))
+	return in
+}
+
 func (lx *lexicon) get(key string) *info {
 	if in, ok := lx.words[key]; ok {
 		return in
 	}
-	in := &info{}
+	in := lx.newInfo()
 	lx.words[key] = in
 	return in
 }
@@ -159,7 +190,7 @@ func (lx *lexicon) getPrefix(key string) *info {
 	if in, ok := lx.prefixes[key]; ok {
 		return in
 	}
-	in := &info{}
+	in := lx.newInfo()
 	lx.prefixes[key] = in
 	lx.prefixLens = append(lx.prefixLens, len(key))
 	return in
@@ -464,7 +495,7 @@ func (ld *loader) loadToxic(data []byte) {
 // buildLexicon parses the files of one language; extra valence data (from
 // WithLexicon) overrides the embedded entries.
 func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon, error) {
-	lx := &lexicon{lang: lang, words: make(map[string]*info, 4096), prefixes: map[string]*info{}}
+	lx := &lexicon{id: lexiconIDs.Add(1), lang: lang, words: make(map[string]*info, 4096), prefixes: map[string]*info{}}
 	ld := &loader{lx: lx, stem: stemFor(lang)}
 	read := func(name string) []byte {
 		if files == nil {
