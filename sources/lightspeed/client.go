@@ -27,8 +27,8 @@ const DefaultBaseURL = "https://api.webshopapp.com"
 const MaxPageSize = 250
 
 // Overlap is how many reviews of the previous page each next page reads
-// again (at least; see [Client.Reviews]), so that reviews deleted or hidden
-// during a walk do not push others past a page boundary unseen.
+// again (see [Client.Reviews]), so that reviews deleted or hidden during a
+// walk do not push others past a page boundary unseen.
 const Overlap = 5
 
 // The default pace keeps under the tightest of eCom's per-key windows: 300
@@ -122,9 +122,11 @@ func (c *Client) Scale() (s Scale, ok bool) {
 //
 // Page-number paging shifts while reviews arrive or disappear. So that no
 // review slips past a page boundary unseen, each page after the first is
-// asked for with a limit chosen so that it starts at least [Overlap]
-// reviews before the end of the one before (a few more on deep pages), and
-// each review is yielded once. A page shorter than its limit is the last.
+// asked for with a page number and limit chosen so that it re-reads at
+// least [Overlap] reviews of the one before (more where the page grid
+// gives no closer start; fewer only with pages smaller than about 50),
+// and each review is yielded once. Every page reaches past the one before,
+// however deep the walk. A page shorter than its limit is the last.
 //
 // q.Since ends the walk at the first page that reaches reviews created
 // before it (eCom reviews carry no edit time). q.ProductID keeps the
@@ -140,33 +142,53 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 	})
 }
 
-// window returns the page number and limit whose window starts as close
-// to target as possible without passing it, with a limit of at most size:
-// the start is page·limit−limit, between target−steps+1 and target.
-func window(target, size int) (pageNo, limit int) {
-	if target <= 0 {
+// window returns the page number and limit (at most size) of the page
+// that re-reads up to Overlap reviews before offset next, the first one
+// not read yet, and reaches furthest past it. Page numbers index pages of
+// the same limit, so a window starts at a multiple of its limit; limits
+// from size down to size/2 give enough starting points that the full
+// overlap fits at the usual page sizes. When none of them reaches past
+// next with the full overlap (small pages), the overlap shrinks, down to
+// none: every page brings at least one review not read before.
+func window(next, size int) (pageNo, limit int) {
+	if next <= 0 {
 		return 1, size
 	}
-	steps := (target + size - 1) / size // full pages before the window
-	limit = target / steps
-	return steps + 1, limit
+	for ov := min(Overlap, next); ov >= 0; ov-- {
+		target := next - ov
+		bestEnd, bestStart := -1, -1
+		for l := size; l >= max(1, size/2); l-- {
+			k := target / l // full pages before the window: it starts at k·l ≤ target
+			start, end := k*l, (k+1)*l
+			if end > bestEnd || (end == bestEnd && start > bestStart) {
+				bestEnd, bestStart, pageNo, limit = end, start, k+1, l
+			}
+		}
+		if bestEnd > next {
+			return pageNo, limit
+		}
+	}
+	return next/size + 1, size // not reached: ov 0, l size reaches past next
 }
 
-// Page fetches the reviews from the offset q.Cursor holds ("" = 0).
+// Page fetches the page after the offset q.Cursor holds ("" = 0): the
+// offset of the first review not read yet. The page re-reads up to
+// [Overlap] reviews before it (see [Client.Reviews]); Page.Next is the
+// offset after the page.
 func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error) {
-	target := 0
+	next := 0
 	if q.Cursor != "" {
 		n, err := strconv.Atoi(q.Cursor)
 		if err != nil || n < 0 {
 			return sources.Page{}, fmt.Errorf("lightspeed: cursor %q is not an offset: %w", q.Cursor, sources.ErrInvalidOption)
 		}
-		target = n
+		next = n
 	}
 	size := c.hc.Config().PageSize
 	if size <= 0 || size > MaxPageSize {
 		size = MaxPageSize
 	}
-	pageNo, limit := window(target, size)
+	pageNo, limit := window(next, size)
 	start := (pageNo - 1) * limit
 	label := strconv.Itoa(pageNo) + "x" + strconv.Itoa(limit)
 	var w wireList
@@ -193,8 +215,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	}
 	n := len(p.items)
 	if n == limit && n > 0 {
-		next := max(start+n-min(Overlap, n/2), target+1)
-		pg.Next = strconv.Itoa(next)
+		pg.Next = strconv.Itoa(max(start+n, next+1))
 	}
 	if !q.Since.IsZero() && n > 0 {
 		if last := p.items[n-1]; last.err == nil && last.rv.CreatedAt.Before(q.Since) {

@@ -131,21 +131,45 @@ func TestNewValidates(t *testing.T) {
 
 func TestWindow(t *testing.T) {
 	t.Parallel()
-	tests := []struct{ target, size, page, limit int }{
+	tests := []struct{ next, size, page, limit int }{
 		{0, 250, 1, 250},
-		{245, 250, 2, 245},
-		{485, 250, 3, 242},
-		{250, 250, 2, 250},
-		{1, 2, 2, 1},
-		{3, 2, 3, 1},
+		{250, 250, 2, 245}, // reads 245–489: 5 again
+		{490, 250, 3, 242}, // 484–725
+		{2, 2, 2, 2},       // pages of 2 leave no room for an overlap
+		{1, 3, 1, 3},       // 0–2: the one review read, again
 	}
 	for _, tt := range tests {
-		p, l := window(tt.target, tt.size)
+		p, l := window(tt.next, tt.size)
 		if p != tt.page || l != tt.limit {
-			t.Errorf("window(%d, %d) = %d, %d; want %d, %d", tt.target, tt.size, p, l, tt.page, tt.limit)
+			t.Errorf("window(%d, %d) = %d, %d; want %d, %d", tt.next, tt.size, p, l, tt.page, tt.limit)
 		}
-		if start := (p - 1) * l; start > tt.target || l > tt.size || l < 1 {
-			t.Errorf("window(%d, %d) starts at %d with limit %d", tt.target, tt.size, start, l)
+	}
+}
+
+// TestWindowDeepWalk follows the page windows of a walk over a million
+// reviews: every page must start at or before the first review not read
+// yet and reach past it, and at the usual sizes re-read the full Overlap.
+// (An earlier window rule stopped making progress after about 62,000
+// reviews in pages of 250, and the walk ended with ErrPaginationLoop.)
+func TestWindowDeepWalk(t *testing.T) {
+	t.Parallel()
+	const total = 1_000_000
+	for _, size := range []int{MaxPageSize, 100, 50, 10, 3, 2, 1} {
+		next, pages := 0, 0
+		for next < total {
+			p, l := window(next, size)
+			start, end := (p-1)*l, p*l
+			pages++
+			if l < 1 || l > size || start > next || end <= next {
+				t.Fatalf("size %d: window(%d) = page %d × %d reads %d–%d", size, next, p, l, start, end-1)
+			}
+			if size >= 50 && start > next-min(Overlap, next) {
+				t.Fatalf("size %d: window(%d) starts at %d: less than %d reviews again", size, next, start, Overlap)
+			}
+			next = end
+		}
+		if ideal := total / size; size >= 100 && pages > ideal*6/5 {
+			t.Errorf("size %d: %d pages, more than 1.2 × %d", size, pages, ideal)
 		}
 	}
 }
@@ -196,7 +220,7 @@ func TestReviewsFixtures(t *testing.T) {
 			t.Error("credentials in the URL")
 		}
 	}
-	if diff := cmp.Diff([]string{"1x2", "2x1", "2x2"}, pages); diff != "" {
+	if diff := cmp.Diff([]string{"1x2", "2x2"}, pages); diff != "" { // pages of 2 leave no room for an overlap
 		t.Errorf("page×limit (-want +got):\n%s", diff)
 	}
 	if s, ok := c.Scale(); !ok || s != ScaleStars {

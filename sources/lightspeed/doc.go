@@ -32,9 +32,11 @@
 // # Shifting pages
 //
 // Page numbers index a live list. Each page after the first is requested
-// with a limit chosen so that it starts [Overlap] or more reviews before
-// the end of the previous one; with de-duplication, reviews that arrive or
-// disappear during a walk neither double nor hide others.
+// with a page number and limit chosen so that it starts [Overlap] or more
+// reviews before the end of the previous one (with pages of at least 50;
+// smaller pages overlap less) and still reaches past it, however deep the
+// walk; with de-duplication, up to Overlap reviews that disappear during a
+// walk, and any number that arrive, neither double nor hide others.
 //
 // # Authentication and quota
 //
