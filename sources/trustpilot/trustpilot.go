@@ -156,14 +156,13 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 		}
 		page = n
 	}
-	pg, _, err := c.fetch(ctx, q, page)
+	pg, _, err := c.fetch(ctx, q, page, c.pageSize())
 	return pg, err
 }
 
-// fetch reads page number page and reports whether Trustpilot says more
-// pages follow.
-func (c *Client) fetch(ctx context.Context, q sources.Query, page int) (sources.Page, bool, error) {
-	per := c.pageSize()
+// fetch reads page number page of per reviews and reports whether
+// Trustpilot says more pages follow.
+func (c *Client) fetch(ctx context.Context, q sources.Query, page, per int) (sources.Page, bool, error) {
 	v := url.Values{}
 	v.Set("page", strconv.Itoa(page))
 	v.Set("perPage", strconv.Itoa(per))
@@ -206,20 +205,25 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 		}
 		start = n
 	}
-	// The walk's own cursors: "N" for the pass over pages, "head:N" for
-	// the re-read from the head after the last page.
+	size := c.pageSize()
+	// The walk's own cursors: "" for the first page, "N" for the page
+	// after offset N (the first review not read yet), "head:N" for the
+	// re-read from the head after the last page.
 	seen := map[string]struct{}{}
 	fetch := func(ctx context.Context, cursor string) (sources.Page, error) {
 		head := false
-		page := start
-		if cursor != "" {
-			s := cursor
-			if rest, ok := cutPrefix(s, "head:"); ok {
-				head, s = true, rest
-			}
-			page, _ = strconv.Atoi(s)
+		page, per := start, size
+		next := (start - 1) * size
+		switch {
+		case cursor == "":
+		case len(cursor) > 5 && cursor[:5] == "head:":
+			head = true
+			page, _ = strconv.Atoi(cursor[5:])
+		default:
+			next, _ = strconv.Atoi(cursor)
+			page, per = window(next, size)
 		}
-		pg, more, err := c.fetch(ctx, q, page)
+		pg, more, err := c.fetch(ctx, q, page, per)
 		if err != nil {
 			return pg, err
 		}
@@ -230,17 +234,19 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 				fresh++
 			}
 		}
+		offset := (page - 1) * per
+		end := max(offset+len(pg.Reviews)+len(pg.Errors), next+1)
 		switch {
 		case head && (fresh == 0 || !more):
 			pg.Next = ""
 		case head:
 			pg.Next = "head:" + strconv.Itoa(page+1)
-		case !more && c.order == NewestFirst && page > 1:
+		case !more && c.order == NewestFirst && offset > 0:
 			// The last page: look at the head again for reviews that
 			// arrived during the walk.
 			pg.Next = "head:1"
 		case more:
-			pg.Next = strconv.Itoa(page + 1)
+			pg.Next = strconv.Itoa(end)
 		default:
 			pg.Next = ""
 		}
@@ -249,11 +255,38 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 	return c.cfg.Walk(ctx, sources.Query{Since: q.Since, Until: q.Until, Max: q.Max, Cursor: ""}, fetch)
 }
 
-func cutPrefix(s, prefix string) (string, bool) {
-	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
-		return s[len(prefix):], true
+// Overlap is how many reviews of the previous page each next page of a
+// walk reads again, so that reviews deleted during the walk do not pull
+// others back across a page boundary unseen.
+const Overlap = 5
+
+// window returns the page number and perPage (at most size) of the page
+// that re-reads up to Overlap reviews before offset next, the first one
+// not read yet, and reaches furthest past it. Page numbers index pages of
+// the same size, so a page starts at a multiple of its perPage; sizes from
+// size down to size/2 give enough starting points that the full overlap
+// fits at the usual page sizes. When none reaches past next with the full
+// overlap (small pages), the overlap shrinks, down to none: every page
+// brings at least one review not read before.
+func window(next, size int) (pageNo, per int) {
+	if next <= 0 {
+		return 1, size
 	}
-	return s, false
+	for ov := min(Overlap, next); ov >= 0; ov-- {
+		target := next - ov
+		bestEnd, bestStart := -1, -1
+		for l := size; l >= max(1, size/2); l-- {
+			k := target / l // full pages before the window: it starts at k·l ≤ target
+			start, end := k*l, (k+1)*l
+			if end > bestEnd || (end == bestEnd && start > bestStart) {
+				bestEnd, bestStart, pageNo, per = end, start, k+1, l
+			}
+		}
+		if bestEnd > next {
+			return pageNo, per
+		}
+	}
+	return next/size + 1, size // not reached: ov 0, l size reaches past next
 }
 
 // Reply posts body as the business's public reply to the review with

@@ -233,7 +233,9 @@ func TestWalkFixturesToTheEnd(t *testing.T) {
 	path := "/v1/business-units/" + bu + "/reviews"
 	wantReqs := []string{
 		"GET " + path + " page=1 perPage=3 orderBy=createdat.desc apikey=true",
-		"GET " + path + " page=2 perPage=3 orderBy=createdat.desc apikey=true",
+		// Reviews 2 and 3: review 2 again, so that a deletion on page 1
+		// cannot pull review 3 back across the boundary unseen.
+		"GET " + path + " page=2 perPage=2 orderBy=createdat.desc apikey=true",
 		"GET " + path + " page=1 perPage=3 orderBy=createdat.desc apikey=true", // head re-check
 	}
 	if diff := cmp.Diff(wantReqs, got); diff != "" {
@@ -282,6 +284,17 @@ func TestFaults(t *testing.T) {
 		{name: "inserted at the top mid-walk", script: func(srv *sourcestest.Server, items *sourcestest.Items) {
 			srv.ScriptFor(page2, sourcestest.Fault{Before: func() { items.InsertTop(inserted...) }})
 		}, want: append(allIDs(n), "ffffffffffffffffffff0001", "ffffffffffffffffffff0002")},
+		{name: "deleted mid-walk", script: func(srv *sourcestest.Server, items *sourcestest.Items) {
+			// Three reviews of page 2 go before page 3 is read: the list
+			// shifts up by three, which the overlap of page 3 re-reads.
+			// (Deletions on page 1 would be caught by the re-read from
+			// the head at the end; these would not.)
+			srv.ScriptFor(sourcestest.OnPath("/reviews", "page", "3"), sourcestest.Fault{Before: func() {
+				items.Remove(150)
+				items.Remove(120)
+				items.Remove(110)
+			}})
+		}, want: allIDs(n)},
 		{name: "Retry-After over the cap", script: func(srv *sourcestest.Server, _ *sourcestest.Items) {
 			srv.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "3600"})
 		}, want: allIDs(n)[n-100:], wantErr: []error{sources.ErrRateLimited}},
@@ -316,8 +329,9 @@ func TestFaults(t *testing.T) {
 				for i, err := range errs {
 					if de, ok := tt.wantErr[i].(*sources.DecodeError); ok && de != nil {
 						got, ok := errors.AsType[*sources.DecodeError](err)
-						if !ok || got.ExternalID != sourcestest.TrustpilotID(99) || got.Page != "2" || got.Item != 50 {
-							t.Errorf("error %v, want a DecodeError for item 50 of page 2", err)
+						if !ok || got.ExternalID != sourcestest.TrustpilotID(99) || got.Page != "2" || got.Item != 55 {
+							// Page 2 holds reviews 95–189 (perPage 95).
+							t.Errorf("error %v, want a DecodeError for item 55 of page 2", err)
 						}
 						continue
 					}
@@ -351,9 +365,35 @@ func refresher() func(context.Context, string) (string, error) {
 	}
 }
 
+// TestWindowDeepWalk follows the page windows of a walk over a million
+// reviews: every page must start at or before the first review not read
+// yet and reach past it, and at the usual sizes re-read the full Overlap.
+func TestWindowDeepWalk(t *testing.T) {
+	t.Parallel()
+	const total = 1_000_000
+	for _, size := range []int{MaxPageSize, 50, 20, 3, 2, 1} {
+		next, pages := 0, 0
+		for next < total {
+			p, per := window(next, size)
+			start, end := (p-1)*per, p*per
+			pages++
+			if per < 1 || per > size || start > next || end <= next {
+				t.Fatalf("size %d: window(%d) = page %d × %d reads %d–%d", size, next, p, per, start, end-1)
+			}
+			if size >= 50 && start > next-min(Overlap, next) {
+				t.Fatalf("size %d: window(%d) starts at %d: less than %d reviews again", size, next, start, Overlap)
+			}
+			next = end
+		}
+		if ideal := total / size; size == MaxPageSize && pages > ideal*6/5 {
+			t.Errorf("size %d: %d pages, more than 1.2 × %d", size, pages, ideal)
+		}
+	}
+}
+
 func TestOldestFirstAndMax(t *testing.T) {
 	t.Parallel()
-	c, srv, _ := setup(t, 30, WithOrder(OldestFirst), sources.WithPageSize(10))
+	c, srv, _ := setup(t, 60, WithOrder(OldestFirst), sources.WithPageSize(20))
 	ids, errs := walk(t.Context(), c, sources.Query{Max: 25})
 	if len(errs) != 0 {
 		t.Fatal(errs)
@@ -361,8 +401,9 @@ func TestOldestFirstAndMax(t *testing.T) {
 	if diff := cmp.Diff(allIDs(25), ids); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
-	if srv.Count() != 3 {
-		t.Errorf("%d requests, want 3", srv.Count())
+	// Reviews 0–19, then 15–29 (page 2 of 15), where the walk reaches 25.
+	if srv.Count() != 2 {
+		t.Errorf("%d requests, want 2", srv.Count())
 	}
 }
 
