@@ -278,7 +278,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fNeg | fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.stem = ""
+		t.stem, t.sh, t.nh = "", 0, 0
 		return
 	}
 	var le *langEnt
@@ -288,6 +288,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		le = &e.le
 		if le.ready && le.lex == lx.id {
 			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
+			t.sh, t.nh = le.sh, le.nh
 			t.in, t.sin, t.pin, t.bits = lx.info(le.in), lx.info(le.sin), lx.info(le.pin), le.bits
 			if le.neg {
 				t.flags |= fNeg
@@ -323,6 +324,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		t.flags |= fNeg
 	}
 	t.bits = bitsOf(t.in, t.sin, t.pin)
+	t.sh, t.nh = hashWord(t.stem), hashWord(t.norm)
 	if le == nil {
 		return
 	}
@@ -334,7 +336,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	if !ok2 {
 		return
 	}
-	*le = langEnt{lex: lx.id, norm: norm, stem: st, in: t.in.ref(), sin: t.sin.ref(), pin: t.pin.ref(), bits: t.bits, neg: neg, ready: true}
+	*le = langEnt{lex: lx.id, norm: norm, stem: st, sh: t.sh, nh: t.nh, in: t.in.ref(), sin: t.sin.ref(), pin: t.pin.ref(), bits: t.bits, neg: neg, ready: true}
 }
 
 func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
@@ -426,13 +428,16 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 		}
 		best, bestN = s, n
 	}
+	nt := &toks[i+1]
 	if in.next == nil {
-		for k := range in.seqs {
-			try(&in.seqs[k])
+		sh, nh := nt.sh|1, nt.nh|1
+		for k, h := range in.second {
+			if h == 0 || h == sh || h == nh {
+				try(&in.seqs[k])
+			}
 		}
 		return best, bestN
 	}
-	nt := &toks[i+1]
 	for _, k := range in.next[nt.stem] {
 		try(&in.seqs[k])
 	}

@@ -1,7 +1,7 @@
 package sentiment
 
 import (
-	"hash/maphash"
+	"encoding/binary"
 	"strings"
 )
 
@@ -24,12 +24,21 @@ type cacheSlot struct {
 
 const cacheSlots = 2 * cacheEntries // load factor at most 1/2
 
-// hashSeed seeds the word hash (the runtime's AES-based string hash, many
-// bytes per step).
-var hashSeed = maphash.MakeSeed()
-
+// hashWord hashes a word eight bytes at a time (words are short, so this
+// is one or two multiply steps, inlined; the runtime's string hash costs a
+// call and a setup that dominate for five-byte words).
 func hashWord(s string) uint32 {
-	return uint32(maphash.String(hashSeed, s))
+	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+	for len(s) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * 0xff51afd7ed558ccd
+		s = s[8:]
+	}
+	var t uint64
+	for i := 0; i < len(s); i++ {
+		t |= uint64(s[i]) << (8 * i)
+	}
+	h = (h ^ t) * 0xc4ceb9fe1a85ec53
+	return uint32(h ^ h>>29)
 }
 
 const (
@@ -46,7 +55,8 @@ type strRef struct{ off, n uint32 }
 type langEnt struct {
 	lex          uint32 // id of the lexicon the fields below come from
 	norm, stem   strRef
-	in, sin, pin int32 // lexicon info ids (see lexicon.ref)
+	sh, nh       uint32 // hashWord of stem and norm
+	in, sin, pin int32  // lexicon info ids (see lexicon.ref)
 	bits         wordBits
 	neg          bool
 	ready        bool

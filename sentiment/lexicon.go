@@ -50,6 +50,10 @@ type seq struct {
 	payload
 }
 
+// maxFilteredSeqs is the longest list of seqs that bestSeq scans with the
+// second-key filter; longer lists are indexed by a map.
+const maxFilteredSeqs = 16
+
 // info is everything a lexicon knows about one key (a normalised word or a stem).
 type info struct {
 	payload
@@ -66,6 +70,10 @@ type info struct {
 	// listed in other. Built only for long lists.
 	next  map[string][]int32
 	other []int32
+	// second holds, per seq, the hash of its second element's key (0 for
+	// a negator, number or root element, which any token may match), so
+	// that short lists are filtered without touching the seqs.
+	second []uint32
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -81,7 +89,13 @@ func (in *info) ref() int32 {
 }
 
 func (in *info) finish() {
-	if len(in.seqs) > 4 {
+	in.second = make([]uint32, len(in.seqs))
+	for k, s := range in.seqs {
+		if s.rest[0].kind == elemStem {
+			in.second[k] = hashWord(s.rest[0].key) | 1
+		}
+	}
+	if len(in.seqs) > maxFilteredSeqs {
 		in.next = map[string][]int32{}
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {

@@ -46,6 +46,7 @@ type token struct {
 	ce         int32 // index of the token's word-cache entry, -1 if none
 	bits       wordBits
 	vb         voteBits // language hints of a Latin word
+	sh, nh     uint32   // hashWord of stem and norm (set by prep)
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
