@@ -224,27 +224,10 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 	var total langVotes
 	for i := range sc.sents {
 		s := &sc.sents[i]
-		var v, hv langVotes
-		for k := s.t0; k < s.t1; k++ {
-			if t := &sc.toks[k]; t.flags&fHash == 0 {
-				v.add(t)
-			} else {
-				hv.add(t)
-			}
+		if s.votes.cyr == 0 && s.votes.latin == 0 {
+			s.votes = s.hvotes // hashtags speak only for a sentence without other words
 		}
-		if v.cyr == 0 && v.latin == 0 {
-			v = hv // hashtags speak only for a sentence without other words
-		}
-		s.votes = v
-		total.cyr += v.cyr
-		total.latin += v.latin
-		total.ltDiac += v.ltDiac
-		total.enFunc += v.enFunc
-		total.ltFunc += v.ltFunc
-		total.ltEnd += v.ltEnd
-		total.enPattern += v.enPattern
-		total.enLex += v.enLex
-		total.ltLex += v.ltLex
+		total.plus(&s.votes)
 	}
 	textLang := total.decide()
 	for i := range sc.sents {

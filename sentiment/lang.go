@@ -107,6 +107,19 @@ func (v *langVotes) add(t *token) {
 	}
 }
 
+// plus adds the votes of o.
+func (v *langVotes) plus(o *langVotes) {
+	v.cyr += o.cyr
+	v.latin += o.latin
+	v.ltDiac += o.ltDiac
+	v.enFunc += o.enFunc
+	v.ltFunc += o.ltFunc
+	v.ltEnd += o.ltEnd
+	v.enPattern += o.enPattern
+	v.enLex += o.enLex
+	v.ltLex += o.ltLex
+}
+
 // scores returns the Lithuanian and English evidence of Latin-script votes.
 func (v *langVotes) scores() (lt, en float64) {
 	lt = 3*float64(v.ltDiac) + 2*float64(v.ltFunc) + float64(v.ltEnd) + float64(v.ltLex)
@@ -154,12 +167,9 @@ func DetectLang(text string) string {
 	defer putScratch(sc)
 	sc.tokenize(text)
 	var v, hv langVotes
-	for i := range sc.toks {
-		if t := &sc.toks[i]; t.flags&fHash == 0 {
-			v.add(t)
-		} else {
-			hv.add(t)
-		}
+	for i := range sc.sents {
+		v.plus(&sc.sents[i].votes)
+		hv.plus(&sc.sents[i].hvotes)
 	}
 	if v.cyr == 0 && v.latin == 0 {
 		v = hv // hashtags (often English in any language) decide only alone

@@ -69,8 +69,9 @@ type sentRec struct {
 	question   int
 	term       int // start of the terminator run (. ! ?), or end
 	lang       Lang
-	votes      langVotes
-	bits       wordBits // union of the tokens' bits
+	votes      langVotes // language votes of the words (filled while tokenising)
+	hvotes     langVotes // ... of the hashtags
+	bits       wordBits  // union of the tokens' bits
 	sum        float64
 	negSum     float64
 	posSum     float64
@@ -264,6 +265,11 @@ func (sc *scratch) tokenize(text string) {
 				continue
 			}
 			i = sc.word(text, i, brk)
+			if t := &sc.toks[len(sc.toks)-1]; t.flags&fHash == 0 {
+				cur.votes.add(t)
+			} else {
+				cur.hvotes.add(t)
+			}
 			brk = false
 			lastEnd = i
 			if len(sc.toks)-cur.t0 >= maxSentenceTokens {
