@@ -168,3 +168,37 @@ func TestFakeSource(t *testing.T) {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 }
+
+// TestServerKeepsRequestBody checks that the body the Server reads for its
+// log still reaches the handler, over the network and in process.
+func TestServerKeepsRequestBody(t *testing.T) {
+	t.Parallel()
+	const payload = `{"message":"Thank you!"}`
+	for _, local := range []bool{false, true} {
+		handled := make(chan string, 1)
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(r.Body)
+			handled <- string(b)
+		})
+		var srv *Server
+		client := http.DefaultClient
+		if local {
+			srv = NewLocal(h)
+			client = &http.Client{Transport: srv.Transport()}
+		} else {
+			srv = NewServer(t, h)
+		}
+		req, _ := http.NewRequestWithContext(t.Context(), "POST", srv.URL+"/reply", strings.NewReader(payload))
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := <-handled; got != payload {
+			t.Errorf("local %v: handler read %q, want %q", local, got, payload)
+		}
+		if got := string(srv.Requests()[0].Body); got != payload {
+			t.Errorf("local %v: logged body %q, want %q", local, got, payload)
+		}
+	}
+}
