@@ -30,7 +30,9 @@ type WatchOptions struct {
 // it closes the channel after its goroutines have exited. The first round
 // starts at once. A change counts as seen (and is not sent again, even
 // after a restart with the same Store) only once the receiver has taken
-// it from the channel.
+// it from the channel. Once ctx is done no new send starts; a receiver
+// still draining may get the one change whose send was already under way,
+// and that one counts as seen too.
 func Watch(ctx context.Context, srcs []Source, opts WatchOptions) <-chan Change {
 	if opts.Interval <= 0 {
 		opts.Interval = 5 * time.Minute
