@@ -22,12 +22,12 @@ func TestAccuracy(t *testing.T) {
 		t.Skipf("evaluation data not found at %s: %v", dir, err)
 	}
 	// Floors sit a little under the figures measured when they were set
-	// (amazon 0.717, tweets 0.885, movie 0.656, nyt 0.635, ru_shop 0.880,
-	// lt_shop 0.885, SentiRuEval mean 0.667), with room for the Russian and
+	// (amazon 0.717, tweets 0.905, movie 0.659, nyt 0.641, ru_shop 0.880,
+	// lt_shop 0.892, SentiRuEval mean 0.667), with room for the Russian and
 	// Lithuanian lexicons to be re-balanced.
 	floors := map[string]float64{
 		"en_vader_amazon": 0.68,
-		"en_vader_tweets": 0.86,
+		"en_vader_tweets": 0.88,
 		"en_vader_movie":  0.62,
 		"en_vader_nyt":    0.59,
 		"ru_shop_written": 0.80,
