@@ -89,10 +89,12 @@ func (in *info) ref() int32 {
 }
 
 func (in *info) finish() {
-	in.second = make([]uint32, len(in.seqs))
-	for k, s := range in.seqs {
-		if s.rest[0].kind == elemStem {
-			in.second[k] = hashWord(s.rest[0].key) | 1
+	if len(in.seqs) <= maxFilteredSeqs {
+		in.second = make([]uint32, len(in.seqs))
+		for k, s := range in.seqs {
+			if s.rest[0].kind == elemStem {
+				in.second[k] = hashWord(s.rest[0].key) | 1
+			}
 		}
 	}
 	if len(in.seqs) > maxFilteredSeqs {
