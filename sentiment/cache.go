@@ -17,9 +17,28 @@ type wordCache struct {
 	arena []byte
 }
 
+// cacheSlot holds what a lookup needs without touching the entry or the
+// arena (two more cache misses): the hash, the key's length and first eight
+// bytes (the whole key for most words), and the word's language votes.
 type cacheSlot struct {
-	hash uint32
-	idx  int32 // entry index + 1; 0 = empty
+	pre   uint64 // the key's first eight bytes, zero-padded
+	hash  uint32
+	idx   int32  // entry index + 1; 0 = empty
+	n     uint16 // key length
+	votes voteBits
+	vset  bool // votes computed
+}
+
+// prefix8 returns the first eight bytes of s, zero-padded, as a number.
+func prefix8(s string) uint64 {
+	if len(s) >= 8 {
+		return binary.LittleEndian.Uint64([]byte(s[:8]))
+	}
+	var t uint64
+	for i := 0; i < len(s); i++ {
+		t |= uint64(s[i]) << (8 * i)
+	}
+	return t
 }
 
 const cacheSlots = 2 * cacheEntries // load factor at most 1/2
@@ -63,10 +82,8 @@ type langEnt struct {
 }
 
 type wordEnt struct {
-	key      strRef
-	votes    voteBits
-	hasVotes bool
-	le       langEnt // for the lexicon le.lex (the last one the word was looked up in)
+	key strRef
+	le  langEnt // for the lexicon le.lex (the last one the word was looked up in)
 }
 
 // str returns the arena string r.
@@ -103,31 +120,34 @@ func (c *wordCache) intern(s string) (strRef, bool) {
 }
 
 // index returns the index of the cache entry of a lower-case word form,
-// creating it; -1 when the cache is full.
-func (c *wordCache) index(low string) int32 {
-	h := hashWord(low)
+// creating it, and its slot; -1 and nil when the cache is full.
+func (c *wordCache) index(low string) (int32, *cacheSlot) {
+	if len(low) > 0xffff {
+		return -1, nil
+	}
+	h, pre, n := hashWord(low), prefix8(low), uint16(len(low))
 	mask := uint32(len(c.slots) - 1)
 	p := h & mask
 	for {
-		sl := c.slots[p]
+		sl := &c.slots[p]
 		if sl.idx == 0 {
 			break
 		}
-		if sl.hash == h && c.str(c.ents[sl.idx-1].key) == low {
-			return sl.idx - 1
+		if sl.hash == h && sl.pre == pre && sl.n == n && (n <= 8 || c.str(c.ents[sl.idx-1].key) == low) {
+			return sl.idx - 1, sl
 		}
 		p = (p + 1) & mask
 	}
 	if len(c.ents) >= cacheEntries {
-		return -1
+		return -1, nil
 	}
 	key, ok := c.intern(low)
 	if !ok {
-		return -1
+		return -1, nil
 	}
 	c.ents = append(c.ents, wordEnt{key: key})
-	c.slots[p] = cacheSlot{hash: h, idx: int32(len(c.ents))}
-	return int32(len(c.ents) - 1)
+	c.slots[p] = cacheSlot{pre: pre, hash: h, idx: int32(len(c.ents)), n: n}
+	return int32(len(c.ents) - 1), &c.slots[p]
 }
 
 // at returns the entry of a token, or nil.

@@ -561,17 +561,17 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	t.norm = t.low
 	t.ce = -1
 	if t.kind == tkWord {
-		t.ce = sc.cache.index(t.low)
+		var sl *cacheSlot
+		t.ce, sl = sc.cache.index(t.low)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
-			diac := flags&fLtDiac != 0
-			if e := sc.cache.at(t.ce); e != nil {
-				if !e.hasVotes {
-					e.votes, e.hasVotes = wordVotes(t.low, diac, sc.en, sc.lt), true
-				}
-				t.vb = e.votes
+			if sl == nil {
+				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
-				t.vb = wordVotes(t.low, diac, sc.en, sc.lt)
+				if !sl.vset {
+					sl.votes, sl.vset = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt), true
+				}
+				t.vb = sl.votes
 			}
 		}
 	}
