@@ -13,20 +13,24 @@ import (
 // cache allocates nothing once warm.
 type wordCache struct {
 	slots []cacheSlot // open addressing, linear probing; no pointers for the GC to scan
-	ents  []wordEnt
+	count int         // slots in use
 	arena []byte
 }
 
-// cacheSlot holds what a lookup needs without touching the entry or the
-// arena (two more cache misses): the hash, the key's length and first eight
-// bytes (the whole key for most words), and the word's language votes.
+// cacheSlot is one cached word, stored in the hash table itself so that a
+// lookup and the later use of the entry touch one place: the hash, the
+// key's length and first eight bytes (the whole key for most words; longer
+// keys are compared in the arena), the word's language votes and its
+// lexicon data.
 type cacheSlot struct {
 	pre   uint64 // the key's first eight bytes, zero-padded
 	hash  uint32
-	idx   int32  // entry index + 1; 0 = empty
 	n     uint16 // key length
 	votes voteBits
 	vset  bool // votes computed
+	used  bool
+	key   strRef
+	le    langEnt // for the lexicon le.lex (the last one the word was looked up in)
 }
 
 // prefix8 returns the first eight bytes of s, zero-padded, as a number.
@@ -81,11 +85,6 @@ type langEnt struct {
 	ready        bool
 }
 
-type wordEnt struct {
-	key strRef
-	le  langEnt // for the lexicon le.lex (the last one the word was looked up in)
-}
-
 // str returns the arena string r.
 func (c *wordCache) str(r strRef) string {
 	if r.n == 0 {
@@ -102,9 +101,9 @@ func (c *wordCache) reset() {
 		c.arena = make([]byte, 0, cacheArena)
 		return
 	}
-	if len(c.ents) >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
+	if c.count >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
 		clear(c.slots)
-		c.ents = c.ents[:0]
+		c.count = 0
 		c.arena = c.arena[:0]
 	}
 }
@@ -119,43 +118,43 @@ func (c *wordCache) intern(s string) (strRef, bool) {
 	return strRef{uint32(from), uint32(len(s))}, true
 }
 
-// index returns the index of the cache entry of a lower-case word form,
-// creating it, and its slot; -1 and nil when the cache is full.
-func (c *wordCache) index(low string) (int32, *cacheSlot) {
+// index returns the slot of a lower-case word form, creating it; -1 when
+// the cache is full.
+func (c *wordCache) index(low string) int32 {
 	if len(low) > 0xffff {
-		return -1, nil
+		return -1
 	}
 	h, pre, n := hashWord(low), prefix8(low), uint16(len(low))
 	mask := uint32(len(c.slots) - 1)
 	p := h & mask
 	for {
 		sl := &c.slots[p]
-		if sl.idx == 0 {
+		if !sl.used {
 			break
 		}
-		if sl.hash == h && sl.pre == pre && sl.n == n && (n <= 8 || c.str(c.ents[sl.idx-1].key) == low) {
-			return sl.idx - 1, sl
+		if sl.hash == h && sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
+			return int32(p)
 		}
 		p = (p + 1) & mask
 	}
-	if len(c.ents) >= cacheEntries {
-		return -1, nil
+	if c.count >= cacheEntries {
+		return -1
 	}
 	key, ok := c.intern(low)
 	if !ok {
-		return -1, nil
+		return -1
 	}
-	c.ents = append(c.ents, wordEnt{key: key})
-	c.slots[p] = cacheSlot{pre: pre, hash: h, idx: int32(len(c.ents)), n: n}
-	return int32(len(c.ents) - 1), &c.slots[p]
+	c.count++
+	c.slots[p] = cacheSlot{pre: pre, hash: h, n: n, used: true, key: key}
+	return int32(p)
 }
 
-// at returns the entry of a token, or nil.
-func (c *wordCache) at(i int32) *wordEnt {
+// at returns the slot of a token, or nil.
+func (c *wordCache) at(i int32) *cacheSlot {
 	if i < 0 {
 		return nil
 	}
-	return &c.ents[i]
+	return &c.slots[i]
 }
 
 // keep interns a derived string (a norm or a stem), reusing base when s is

@@ -43,7 +43,7 @@ type token struct {
 	flags      uint16
 	clause     int32
 	ev         int32 // index of the token's evidence, -1 if none
-	ce         int32 // index of the token's word-cache entry, -1 if none
+	ce         int32 // index of the token's word-cache slot, -1 if none
 	bits       wordBits
 	vb         voteBits // language hints of a Latin word
 	sh, nh     uint32   // hashWord of stem and norm (set by prep)
@@ -561,11 +561,10 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	t.norm = t.low
 	t.ce = -1
 	if t.kind == tkWord {
-		var sl *cacheSlot
-		t.ce, sl = sc.cache.index(t.low)
+		t.ce = sc.cache.index(t.low)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
-			if sl == nil {
+			if sl := sc.cache.at(t.ce); sl == nil {
 				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
 				if !sl.vset {
