@@ -493,31 +493,46 @@ func (p *payload) has(want wantKind) bool {
 }
 
 // fusedNegation looks a word up without a negating prefix (lt ne-/nebe-,
-// ru не-, en un-); it returns the valence of the remainder.
+// ru не-, en un-); it returns the valence of the remainder. Most words fail
+// the first two bytes, so those are checked before anything else.
 func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) string) (float64, bool) {
-	var prefixes []string
-	minRest := 4
-	switch lx.lang {
-	case LT:
-		prefixes = []string{"nebe", "ne"}
-		minRest = 3
-	case RU:
-		prefixes = []string{"не"}
-		minRest = 6 // three Cyrillic letters
-	case EN:
-		prefixes = []string{"un"}
+	w := t.norm
+	if len(w) < 2 {
+		return 0, false
 	}
-	for _, p := range prefixes {
-		if !strings.HasPrefix(t.norm, p) || len(t.norm)-len(p) < minRest {
-			continue
+	switch lx.lang {
+	case EN:
+		if w[0] == 'u' && w[1] == 'n' {
+			return fusedRest(w[2:], 4, lx, stemf)
 		}
-		rest := t.norm[len(p):]
-		if in := lx.words[rest]; in != nil && in.hasVal {
-			return in.val, true
+	case LT:
+		if w[0] == 'n' && w[1] == 'e' {
+			if strings.HasPrefix(w, "nebe") {
+				if v, ok := fusedRest(w[4:], 3, lx, stemf); ok {
+					return v, true
+				}
+			}
+			return fusedRest(w[2:], 3, lx, stemf)
 		}
-		if in := lx.words[stemf(rest)]; in != nil && in.hasVal {
-			return in.val, true
+	case RU:
+		if strings.HasPrefix(w, "не") {
+			return fusedRest(w[len("не"):], 6, lx, stemf) // three Cyrillic letters
 		}
+	}
+	return 0, false
+}
+
+// fusedRest is the valence of what follows a negating prefix, when it is at
+// least minRest bytes long and the lexicon knows it (or its stem).
+func fusedRest(rest string, minRest int, lx *lexicon, stemf func(string) string) (float64, bool) {
+	if len(rest) < minRest {
+		return 0, false
+	}
+	if in := lx.words[rest]; in != nil && in.hasVal {
+		return in.val, true
+	}
+	if in := lx.words[stemf(rest)]; in != nil && in.hasVal {
+		return in.val, true
 	}
 	return 0, false
 }
