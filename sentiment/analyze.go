@@ -353,6 +353,9 @@ func bitsOf(in, sin, pin *info) wordBits {
 		if x.anyTox {
 			b |= bAnyTox
 		}
+		if len(x.seqs) > 0 {
+			b |= bSeqs
+		}
 	}
 	if in != nil && in.contrast {
 		b |= bContrast
@@ -450,12 +453,14 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	if t.flags&fNeg != 0 {
 		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
 	}
-	best, n = bestSeq(t.sin, toks, i, end, want, best, n)
-	if t.in != t.sin {
-		best, n = bestSeq(t.in, toks, i, end, want, best, n)
-	}
 	pin := t.pin
-	best, n = bestSeq(pin, toks, i, end, want, best, n)
+	if t.bits&bSeqs != 0 {
+		best, n = bestSeq(t.sin, toks, i, end, want, best, n)
+		if t.in != t.sin {
+			best, n = bestSeq(t.in, toks, i, end, want, best, n)
+		}
+		best, n = bestSeq(pin, toks, i, end, want, best, n)
+	}
 	if best != nil {
 		return &best.payload, n
 	}

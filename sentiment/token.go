@@ -60,6 +60,7 @@ const (
 	bContrast                      // in is a contrast word
 	bIntens                        // in is an intensifier
 	bKnown                         // in or sin is known to the lexicon at all
+	bSeqs                          // in, sin or pin starts multi-word entries
 )
 
 type sentRec struct {
