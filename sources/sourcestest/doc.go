@@ -56,6 +56,39 @@
 // instead of a listening server, so Retry-After and backoff waits pass in
 // fake time.
 //
+// # Conformance harness
+//
+// TestAdapter runs the checks every adapter shares, in the spirit of
+// testing/fstest.TestFS: a walk to the end over a platform handler, Max
+// and Since, a fault matrix on the second page (Retry-After as seconds
+// and as a date, 503 bursts, slow, truncated and cut responses, HTML for
+// JSON, a malformed review, reviews added and deleted mid-walk, refused
+// credentials, throttling past the cap or the retries), cancellation
+// during a wait, token refresh and goroutine leaks. Each check counts
+// ids, so nothing may be lost or doubled, and no error may carry a
+// secret. A Harness says how to build the adapter and how to serve
+// invented reviews in the platform's shape; an adapter of your own gets
+// the same checks from a handler of its platform:
+//
+//	func TestAdapter(t *testing.T) {
+//		sourcestest.TestAdapter(t, sourcestest.Harness{
+//			Name: "myplatform",
+//			New: func(opts ...sources.Option) (sources.Source, error) {
+//				return myplatform.New("shop-1", append([]sources.Option{sources.WithAPIKey(key)}, opts...)...)
+//			},
+//			Serve:      func(rs []review.Review) http.Handler { return newFakeMyPlatform(rs) },
+//			Reviews:    inventReviews,
+//			PageSize:   100,
+//			SecondPage: sourcestest.OnPath("/reviews", "page", "2"),
+//			Spoil:      "rating",
+//			Secrets:    []string{key},
+//		})
+//	}
+//
+// Platform quirks (fixtures, wire details, replies) stay in the adapter's
+// own tests; add platform faults to the same matrix with Harness.Faults.
+// Collect and ExternalIDs help there.
+//
 // # Fake source
 //
 // Source is an in-memory sources.Source with pages, scripted page failures
