@@ -65,7 +65,7 @@ var (
 // [http.Client] that adds it. The default pace is [DefaultRate] with burst
 // [DefaultBurst]; [sources.WithRateLimit] or [sources.WithLimiter] replace it.
 func New(packageName string, opts ...sources.Option) (*Client, error) {
-	if err := checkID("package name", packageName); err != nil {
+	if err := httpx.CheckPathID(Name, "package name", packageName); err != nil {
 		return nil, err
 	}
 	cfg, err := sources.NewConfig(sources.Config{
@@ -83,17 +83,6 @@ func New(packageName string, opts ...sources.Option) (*Client, error) {
 	}
 	hc.MinRateLimitWait = noHintWait
 	return &Client{hc: hc, pkg: packageName}, nil
-}
-
-// checkID rejects an empty id or one that would change the URL path.
-func checkID(what, id string) error {
-	if id == "" {
-		return fmt.Errorf("googleplay: %s is empty: %w", what, sources.ErrInvalidOption)
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return fmt.Errorf("googleplay: %s %q contains '/', '?' or '#': %w", what, id, sources.ErrInvalidOption)
-	}
-	return nil
 }
 
 // Name returns "googleplay".
@@ -121,7 +110,7 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error) {
 	pkg := c.pkg
 	if q.ProductID != "" {
-		if err := checkID("package name", q.ProductID); err != nil {
+		if err := httpx.CheckPathID(Name, "package name", q.ProductID); err != nil {
 			return sources.Page{}, err
 		}
 		pkg = q.ProductID
@@ -191,7 +180,7 @@ func (c *Client) Reply(ctx context.Context, reviewID, body string) error {
 		return &ReplyTooLongError{Length: n, Max: MaxReplyChars}
 	}
 	id := strings.TrimPrefix(reviewID, Name+":")
-	if err := checkID("review id", id); err != nil {
+	if err := httpx.CheckPathID(Name, "review id", id); err != nil {
 		return err
 	}
 	payload, err := json.Marshal(struct {
