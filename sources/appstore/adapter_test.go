@@ -3,6 +3,7 @@ package appstore
 import (
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
@@ -36,6 +37,6 @@ func TestAdapter(t *testing.T) {
 			return ""
 		},
 		Bearer:     true,
-		NoHintWait: noHintWait,
+		NoHintWait: time.Minute, // Apple sends no Retry-After; its window is a rolling hour
 	})
 }

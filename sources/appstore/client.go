@@ -65,7 +65,7 @@ var (
 // [sources.WithToken], or [sources.WithTokenFunc] to mint a new one
 // (tokens live at most 20 minutes) when one is refused.
 func New(appID string, opts ...sources.Option) (*Client, error) {
-	if err := checkID("app id", appID); err != nil {
+	if err := httpx.CheckPathID(Name, "app id", appID); err != nil {
 		return nil, err
 	}
 	cfg, err := sources.NewConfig(sources.Config{
@@ -83,17 +83,6 @@ func New(appID string, opts ...sources.Option) (*Client, error) {
 	}
 	hc.MinRateLimitWait = noHintWait
 	return &Client{hc: hc, appID: appID}, nil
-}
-
-// checkID rejects an empty id or one that would change the URL path.
-func checkID(what, id string) error {
-	if id == "" {
-		return fmt.Errorf("appstore: %s is empty: %w", what, sources.ErrInvalidOption)
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return fmt.Errorf("appstore: %s %q contains '/', '?' or '#': %w", what, id, sources.ErrInvalidOption)
-	}
-	return nil
 }
 
 // Name returns "appstore".
@@ -133,7 +122,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	} else {
 		app := c.appID
 		if q.ProductID != "" {
-			if err := checkID("app id", q.ProductID); err != nil {
+			if err := httpx.CheckPathID(Name, "app id", q.ProductID); err != nil {
 				return sources.Page{}, err
 			}
 			app = q.ProductID
@@ -201,7 +190,7 @@ var ErrEmptyReply = fmt.Errorf("appstore: empty or invalid reply: %w", sources.E
 // what is left.
 func stripID(id string) (string, error) {
 	id = strings.TrimPrefix(id, Name+":")
-	return id, checkID("review id", id)
+	return id, httpx.CheckPathID(Name, "review id", id)
 }
 
 // Reply creates or replaces the developer response to review reviewID
@@ -294,7 +283,7 @@ func (c *Client) DeleteReply(ctx context.Context, reviewID string) error {
 // DeleteResponse deletes the response resource responseID
 // (DELETE /v1/customerReviewResponses/{id}).
 func (c *Client) DeleteResponse(ctx context.Context, responseID string) error {
-	if err := checkID("response id", responseID); err != nil {
+	if err := httpx.CheckPathID(Name, "response id", responseID); err != nil {
 		return err
 	}
 	_, err := c.hc.Do(ctx, &httpx.Request{Method: http.MethodDelete, Path: "/v1/customerReviewResponses/" + url.PathEscape(responseID)})
