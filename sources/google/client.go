@@ -61,10 +61,10 @@ var (
 func New(account, location string, opts ...sources.Option) (*Client, error) {
 	account = strings.TrimPrefix(account, "accounts/")
 	location = strings.TrimPrefix(location, "locations/")
-	if err := checkID("account", account); err != nil {
+	if err := httpx.CheckPathID(Name, "account id", account); err != nil {
 		return nil, err
 	}
-	if err := checkID("location", location); err != nil {
+	if err := httpx.CheckPathID(Name, "location id", location); err != nil {
 		return nil, err
 	}
 	cfg, err := sources.NewConfig(sources.Config{
@@ -82,17 +82,6 @@ func New(account, location string, opts ...sources.Option) (*Client, error) {
 	}
 	hc.MinRateLimitWait = noHintWait
 	return &Client{hc: hc, account: account, location: location}, nil
-}
-
-// checkID rejects an empty id or one that would change the URL path.
-func checkID(what, id string) error {
-	if id == "" {
-		return fmt.Errorf("google: %s id is empty: %w", what, sources.ErrInvalidOption)
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return fmt.Errorf("google: %s id %q contains '/', '?' or '#': %w", what, id, sources.ErrInvalidOption)
-	}
-	return nil
 }
 
 // Name returns "google".
@@ -122,7 +111,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	location := c.location
 	if q.LocationID != "" {
 		location = strings.TrimPrefix(q.LocationID, "locations/")
-		if err := checkID("location", location); err != nil {
+		if err := httpx.CheckPathID(Name, "location id", location); err != nil {
 			return sources.Page{}, err
 		}
 	}
@@ -203,7 +192,7 @@ var ErrEmptyReply = fmt.Errorf("google: empty reply: %w", sources.ErrInvalidOpti
 // or its ID "google:<id>") under the client's location.
 func (c *Client) reviewPath(reviewID string) (string, error) {
 	id := strings.TrimPrefix(reviewID, Name+":")
-	if err := checkID("review", id); err != nil {
+	if err := httpx.CheckPathID(Name, "review id", id); err != nil {
 		return "", err
 	}
 	return c.locationPath(c.location) + "/reviews/" + url.PathEscape(id), nil
@@ -260,7 +249,7 @@ func (c *Client) BatchReviews(ctx context.Context, locations []string, q sources
 		names := make([]string, 0, len(locations))
 		for _, l := range locations {
 			l = strings.TrimPrefix(l, "locations/")
-			if err := checkID("location", l); err != nil {
+			if err := httpx.CheckPathID(Name, "location id", l); err != nil {
 				yield(review.Review{}, err)
 				return
 			}

@@ -1,18 +1,12 @@
 package google
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,45 +57,6 @@ func genReviews(n int) []review.Review {
 	return rs
 }
 
-// walk collects a walk: the reviews, the per-item errors and the error
-// that ended it.
-func walk(t *testing.T, src sources.Source, q sources.Query) (got []review.Review, items []*sources.DecodeError, end error) {
-	t.Helper()
-	for rv, err := range src.Reviews(t.Context(), q) {
-		if err != nil {
-			if de, ok := errors.AsType[*sources.DecodeError](err); ok && de.Item >= 0 {
-				items = append(items, de)
-				continue
-			}
-			if end != nil {
-				t.Fatalf("a second ending error %v after %v", err, end)
-			}
-			end = err
-			continue
-		}
-		if end != nil {
-			t.Fatalf("review after the ending error %v", end)
-		}
-		got = append(got, rv)
-	}
-	return got, items, end
-}
-
-func ids(rs []review.Review) []string {
-	out := make([]string, len(rs))
-	for i, rv := range rs {
-		out[i] = rv.ExternalID
-	}
-	return out
-}
-
-func noSecret(t *testing.T, err error) {
-	t.Helper()
-	if err != nil && strings.Contains(err.Error(), secret) {
-		t.Errorf("error text carries the token: %v", err)
-	}
-}
-
 func TestNewValidates(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ account, location string }{{"", loc}, {account, ""}, {"a/b", loc}, {account, "x?y"}} {
@@ -139,7 +94,7 @@ func TestReviewsFixtures(t *testing.T) {
 		}
 		w.Write(body)
 	}))
-	got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
+	got, items, end := sourcestest.Collect(t, t.Context(), newClient(t, srv.URL), sources.Query{})
 	if end != nil || len(items) != 0 {
 		t.Fatalf("walk ended with %v, item errors %v", end, items)
 	}
@@ -163,192 +118,31 @@ func TestReviewsFixtures(t *testing.T) {
 	}
 }
 
-func TestReviewsPaginationToTheEnd(t *testing.T) {
-	t.Parallel()
-	rs := genReviews(123)
-	srv := sourcestest.NewServer(t, sourcestest.NewGoogle(account, loc, rs...))
-	got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
-	if end != nil || len(items) != 0 {
-		t.Fatalf("walk ended with %v, item errors %v", end, items)
-	}
-	if diff := cmp.Diff(rs, got); diff != "" {
-		t.Errorf("reviews (-want +got):\n%s", diff)
-	}
-	if n := srv.Count(); n != 3 {
-		t.Errorf("%d requests, want 3 pages of 50", n)
-	}
-}
-
 func TestReviewsQuery(t *testing.T) {
 	t.Parallel()
 	rs := genReviews(120)
 	srv := sourcestest.NewServer(t, sourcestest.NewGoogle(account, loc, rs...))
 	c := newClient(t, srv.URL)
 
-	got, _, end := walk(t, c, sources.Query{Max: 7})
-	if end != nil || len(got) != 7 {
-		t.Errorf("Max 7: %d reviews, end %v", len(got), end)
-	}
+	// Max: see TestAdapter.
 	// Since: reviews 0..9 are within 10 hours of the newest; the walk
 	// stops after the first page.
 	before := srv.Count()
-	got, _, end = walk(t, c, sources.Query{Since: rs[9].CreatedAt})
+	got, _, end := sourcestest.Collect(t, t.Context(), c, sources.Query{Since: rs[9].CreatedAt})
 	if end != nil {
 		t.Fatal(end)
 	}
-	if diff := cmp.Diff(ids(rs[:10]), ids(got)); diff != "" {
+	if diff := cmp.Diff(sourcestest.ExternalIDs(rs[:10]), sourcestest.ExternalIDs(got)); diff != "" {
 		t.Errorf("Since (-want +got):\n%s", diff)
 	}
 	if n := srv.Count() - before; n != 1 {
 		t.Errorf("Since walk made %d requests, want 1", n)
 	}
 	// Another location of the account is unknown here: ErrNotFound.
-	_, _, end = walk(t, c, sources.Query{LocationID: "999"})
+	_, _, end = sourcestest.Collect(t, t.Context(), c, sources.Query{LocationID: "999"})
 	if !errors.Is(end, sources.ErrNotFound) {
 		t.Errorf("other location: %v, want ErrNotFound", end)
 	}
-}
-
-// TestFaults runs the walk through every scripted fault and checks that
-// nothing is lost or doubled.
-func TestFaults(t *testing.T) {
-	t.Parallel()
-	page2 := sourcestest.OnPath("/reviews", "pageToken", "CAES50")
-	tests := []struct {
-		name    string
-		script  func(s *sourcestest.Server, g *sourcestest.Google)
-		opts    []sources.Option
-		badIDs  []string // ids reported as per-item DecodeErrors
-		endIs   error    // the error that ends the walk (nil = none)
-		lostIDs int      // reviews that may not arrive because the walk ended
-	}{
-		{name: "429 retry-after seconds", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "1", Body: string(readFixture(t, "google-429.json"))})
-		}},
-		{name: "429 retry-after date", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: sourcestest.RetryAfterDate(time.Now().Add(time.Second))})
-		}},
-		{name: "503 burst", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.Script(sourcestest.Times(3, sourcestest.Fault{Status: 503})...)
-		}},
-		{name: "slow response", opts: []sources.Option{sources.WithAttemptTimeout(500 * time.Millisecond)}, script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			// The attempt times out; the retry is answered at once.
-			s.ScriptFor(page2, sourcestest.Fault{Delay: time.Minute})
-		}},
-		{name: "truncated body", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Truncate: true})
-		}},
-		{name: "cut json", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Cut: true})
-		}},
-		{name: "html instead of json", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Mutate: func([]byte) []byte { return []byte("<html>oops</html>") }})
-		}},
-		{name: "malformed review", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Mutate: func(b []byte) []byte {
-				return bytes.Replace(b, []byte(`"starRating":"FIVE"`), []byte(`"starRating":5`), 1)
-			}})
-		}, badIDs: []string{"rv00054"}},
-		{name: "review inserted at the top mid-walk", script: func(s *sourcestest.Server, g *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Before: func() {
-				g.Prepend(review.Review{ExternalID: "new", Rating: 5, CreatedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
-			}})
-		}},
-		{name: "expired token", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 401, Body: string(readFixture(t, "google-401.json"))})
-		}, endIs: sources.ErrUnauthorized, lostIDs: 70},
-		{name: "throttled beyond the cap", script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "3600"})
-		}, endIs: sources.ErrRateLimited, lostIDs: 70},
-		{name: "throttled until retries run out", opts: []sources.Option{sources.WithMaxRetries(2)}, script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Times(3, sourcestest.Fault{Status: 429, RetryAfter: "0"})...)
-		}, endIs: sources.ErrRateLimited, lostIDs: 70},
-		{name: "503 burst longer than the retries", opts: []sources.Option{sources.WithMaxRetries(1)}, script: func(s *sourcestest.Server, _ *sourcestest.Google) {
-			s.ScriptFor(page2, sourcestest.Times(2, sourcestest.Fault{Status: 503})...)
-		}, endIs: errors.New("503"), lostIDs: 70},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rs := genReviews(120)
-			g := sourcestest.NewGoogle(account, loc, rs...)
-			srv := sourcestest.NewServer(t, g)
-			tt.script(srv, g)
-			got, items, end := walk(t, newClient(t, srv.URL, tt.opts...), sources.Query{})
-			noSecret(t, end)
-			switch {
-			case tt.endIs == nil && end != nil:
-				t.Fatalf("walk ended with %v", end)
-			case tt.endIs != nil && end == nil:
-				t.Fatalf("walk ended cleanly, want %v", tt.endIs)
-			case tt.endIs != nil && !errors.Is(end, tt.endIs) && !strings.Contains(end.Error(), tt.endIs.Error()):
-				t.Fatalf("walk ended with %v, want %v", end, tt.endIs)
-			}
-			var bad []string
-			for _, de := range items {
-				noSecret(t, de)
-				if de.Source != Name || de.Page == "" {
-					t.Errorf("DecodeError without source or page: %+v", de)
-				}
-				bad = append(bad, de.ExternalID)
-			}
-			if diff := cmp.Diff(tt.badIDs, bad); diff != "" {
-				t.Errorf("bad items (-want +got):\n%s", diff)
-			}
-			// Every review arrives exactly once, except the bad ones and
-			// those after an ending error.
-			seen := map[string]int{}
-			for _, rv := range got {
-				seen[rv.ExternalID]++
-			}
-			for id, n := range seen {
-				if n != 1 {
-					t.Errorf("review %s yielded %d times", id, n)
-				}
-			}
-			want := len(rs) - len(tt.badIDs) - tt.lostIDs
-			var missing int
-			for _, rv := range rs {
-				if seen[rv.ExternalID] == 0 {
-					missing++
-				}
-			}
-			if len(rs)-missing != want {
-				t.Errorf("%d of %d reviews arrived, want %d", len(rs)-missing, len(rs), want)
-			}
-		})
-	}
-}
-
-func TestExpiredTokenRefresh(t *testing.T) {
-	t.Parallel()
-	g := sourcestest.NewGoogle(account, loc, genReviews(60)...)
-	srv := sourcestest.NewServer(t, g)
-	srv.AcceptTokens("fresh-token-2")
-	var refreshed atomic.Bool
-	c, err := New(account, loc, sources.WithBaseURL(srv.URL), sources.WithRateLimit(rate.Inf, 0),
-		sources.WithTokenFunc(func(_ context.Context, stale string) (string, error) {
-			if stale != "" {
-				refreshed.Store(true)
-			}
-			if refreshed.Load() {
-				return "fresh-token-2", nil
-			}
-			return "stale-token-1", nil
-		}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _, end := walk(t, c, sources.Query{})
-	if end != nil || len(got) != 60 || !refreshed.Load() {
-		t.Fatalf("%d reviews, end %v, refreshed %v", len(got), end, refreshed.Load())
-	}
-	// Without a way to refresh, an expired token ends the walk.
-	_, _, end = walk(t, newClient(t, srv.URL), sources.Query{})
-	if !errors.Is(end, sources.ErrUnauthorized) {
-		t.Errorf("end = %v, want ErrUnauthorized", end)
-	}
-	noSecret(t, end)
 }
 
 func TestEndlessPagesGuard(t *testing.T) {
@@ -365,7 +159,7 @@ func TestEndlessPagesGuard(t *testing.T) {
 			}
 			fmt.Fprintf(w, `{"reviews":[{"reviewId":"only","starRating":"ONE","createTime":"2026-01-01T00:00:00Z"}],"nextPageToken":%q}`, tok)
 		}))
-		got, _, end := walk(t, newClient(t, srv.URL), sources.Query{})
+		got, _, end := sourcestest.Collect(t, t.Context(), newClient(t, srv.URL), sources.Query{})
 		if !errors.Is(end, sources.ErrPaginationLoop) {
 			t.Errorf("same=%v: end = %v, want ErrPaginationLoop", same, end)
 		}
@@ -382,7 +176,7 @@ func TestReplyRoundTrip(t *testing.T) {
 	t.Parallel()
 	rs := genReviews(3)
 	g := sourcestest.NewGoogle(account, loc, rs...)
-	srv, log := recording(t, g)
+	srv := sourcestest.NewServer(t, g)
 	c := newClient(t, srv.URL)
 	ctx := t.Context()
 
@@ -393,7 +187,7 @@ func TestReplyRoundTrip(t *testing.T) {
 	if err := c.Reply(ctx, rs[2].ID, "Second reply"); err != nil { // "google:<id>" works too
 		t.Fatal(err)
 	}
-	got, _, end := walk(t, c, sources.Query{})
+	got, _, end := sourcestest.Collect(t, t.Context(), c, sources.Query{})
 	if end != nil {
 		t.Fatal(end)
 	}
@@ -403,8 +197,8 @@ func TestReplyRoundTrip(t *testing.T) {
 	if got[2].Reply == nil || got[2].Reply.Body != "Second reply" {
 		t.Errorf("second reply = %+v", got[2].Reply)
 	}
-	var put *recorded
-	for _, r := range log() {
+	var put *sourcestest.Request
+	for _, r := range srv.Requests() {
 		if r.Method == http.MethodPut {
 			put = &r
 			break
@@ -430,7 +224,7 @@ func TestReplyRoundTrip(t *testing.T) {
 
 func TestReplyCheckedBeforeSending(t *testing.T) {
 	t.Parallel()
-	srv, log := recording(t, sourcestest.NewGoogle(account, loc, genReviews(1)...))
+	srv := sourcestest.NewServer(t, sourcestest.NewGoogle(account, loc, genReviews(1)...))
 	c := newClient(t, srv.URL)
 	long := strings.Repeat("ė", MaxReplyBytes/2+1) // 4098 bytes, 2049 runes
 	err := c.Reply(t.Context(), "rv00000", long)
@@ -446,98 +240,11 @@ func TestReplyCheckedBeforeSending(t *testing.T) {
 	if err := c.Reply(t.Context(), "a/b", "x"); err == nil {
 		t.Error("review id with a slash accepted")
 	}
-	if n := len(log()); n != 0 {
+	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d requests sent for replies that break the rules", n)
 	}
 	if err := c.Reply(t.Context(), "rv00000", strings.Repeat("a", MaxReplyBytes)); err != nil {
 		t.Errorf("reply of exactly %d bytes: %v", MaxReplyBytes, err)
-	}
-}
-
-// recorded is a request as recording saw it.
-type recorded struct {
-	Method, Path string
-	Body         []byte
-}
-
-// recording serves h and records each request with its body.
-func recording(t *testing.T, h http.Handler) (*httptest.Server, func() []recorded) {
-	var mu sync.Mutex
-	var log []recorded
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		log = append(log, recorded{r.Method, r.URL.Path, body})
-		mu.Unlock()
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, func() []recorded {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]recorded(nil), log...)
-	}
-}
-
-// throttled is a RoundTripper that answers everything with 429 and a long
-// Retry-After, without a network (for synctest).
-type throttled struct{}
-
-func (throttled) RoundTrip(r *http.Request) (*http.Response, error) {
-	return &http.Response{
-		StatusCode: http.StatusTooManyRequests,
-		Header:     http.Header{"Retry-After": {"120"}},
-		Body:       io.NopCloser(strings.NewReader(`{"error":{"code":429}}`)),
-		Request:    r,
-	}, nil
-}
-
-// TestCancelMidWait cancels the walk while it waits out a Retry-After and
-// checks, on the fake clock, that it returns at the moment of cancellation.
-func TestCancelMidWait(t *testing.T) {
-	t.Parallel()
-	synctest.Test(t, func(t *testing.T) {
-		c, err := New(account, loc, sources.WithBaseURL("https://example.invalid"), sources.WithToken(secret),
-			sources.WithHTTPClient(&http.Client{Transport: throttled{}}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(t.Context())
-		start := time.Now()
-		time.AfterFunc(10*time.Second, cancel)
-		var end error
-		for _, err := range c.Reviews(ctx, sources.Query{}) {
-			end = err
-		}
-		if !errors.Is(end, context.Canceled) {
-			t.Errorf("end = %v, want context.Canceled", end)
-		}
-		if d := time.Since(start); d != 10*time.Second {
-			t.Errorf("returned %v after start, want exactly 10s (the cancel)", d)
-		}
-	})
-}
-
-// TestNoGoroutineLeak walks to the end, stops a walk early and ends one
-// with an error; no goroutine may outlive the test. (Not parallel: it
-// counts goroutines.)
-func TestNoGoroutineLeak(t *testing.T) {
-	sourcestest.CheckGoroutines(t)
-	srv := sourcestest.NewServer(t, sourcestest.NewGoogle(account, loc, genReviews(120)...))
-	c := newClient(t, srv.URL)
-	if _, _, end := walk(t, c, sources.Query{}); end != nil {
-		t.Fatal(end)
-	}
-	for _, err := range c.Reviews(t.Context(), sources.Query{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		break
-	}
-	srv.Script(sourcestest.Fault{Status: http.StatusUnauthorized})
-	if _, _, end := walk(t, c, sources.Query{}); end == nil {
-		t.Error("walk did not end with the scripted error")
 	}
 }
 
@@ -612,44 +319,4 @@ func TestBatchReviews(t *testing.T) {
 			t.Errorf("bad location id: %v", err)
 		}
 	}
-}
-
-// noHint answers 429 without Retry-After once, then a page, recording when
-// each request came (no network: for synctest).
-type noHint struct {
-	mu sync.Mutex
-	at []time.Time
-}
-
-func (s *noHint) RoundTrip(r *http.Request) (*http.Response, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.at = append(s.at, time.Now())
-	status, body := http.StatusOK, `{"reviews":[{"reviewId":"a","starRating":"ONE","createTime":"2026-01-01T00:00:00Z"}]}`
-	if len(s.at) == 1 {
-		status, body = http.StatusTooManyRequests, `{"error":{"code":429,"status":"RESOURCE_EXHAUSTED"}}`
-	}
-	return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
-}
-
-// TestThrottledWithoutHint checks, on the fake clock, that a 429 without
-// Retry-After (Google documents none; its quota is per minute) is retried
-// after a minute.
-func TestThrottledWithoutHint(t *testing.T) {
-	t.Parallel()
-	synctest.Test(t, func(t *testing.T) {
-		rt := &noHint{}
-		c, err := New(account, loc, sources.WithBaseURL("https://example.invalid"), sources.WithToken(secret),
-			sources.WithHTTPClient(&http.Client{Transport: rt}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, _, end := walk(t, c, sources.Query{})
-		if end != nil || len(got) != 1 {
-			t.Fatalf("%d reviews, end %v", len(got), end)
-		}
-		if len(rt.at) != 2 || rt.at[1].Sub(rt.at[0]) != time.Minute {
-			t.Errorf("requests at %v, want two a minute apart", rt.at)
-		}
-	})
 }
