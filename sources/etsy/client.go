@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/reputekit/repute/internal/httpx"
 	"github.com/reputekit/repute/review"
@@ -58,7 +57,7 @@ var (
 // [sources.WithAPIKey]. A bearer token ([sources.WithToken]) is sent too
 // when set (private scopes).
 func New(shopID string, opts ...sources.Option) (*Client, error) {
-	if err := checkID("shop id", shopID); err != nil {
+	if err := httpx.CheckPathID(Name, "shop id", shopID); err != nil {
 		return nil, err
 	}
 	cfg, err := sources.NewConfig(sources.Config{
@@ -84,17 +83,6 @@ func New(shopID string, opts ...sources.Option) (*Client, error) {
 		}
 	}
 	return &Client{hc: hc, shopID: shopID}, nil
-}
-
-// checkID rejects an empty id or one that would change the URL path.
-func checkID(what, id string) error {
-	if id == "" {
-		return fmt.Errorf("etsy: %s is empty: %w", what, sources.ErrInvalidOption)
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return fmt.Errorf("etsy: %s %q contains '/', '?' or '#': %w", what, id, sources.ErrInvalidOption)
-	}
-	return nil
 }
 
 // Name returns "etsy".
@@ -132,7 +120,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	}
 	path := "/v3/application/shops/" + url.PathEscape(c.shopID) + "/reviews"
 	if q.ProductID != "" {
-		if err := checkID("listing id", q.ProductID); err != nil {
+		if err := httpx.CheckPathID(Name, "listing id", q.ProductID); err != nil {
 			return sources.Page{}, err
 		}
 		path = "/v3/application/listings/" + url.PathEscape(q.ProductID) + "/reviews"

@@ -1,18 +1,14 @@
 package etsy
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -64,45 +60,6 @@ func genReviews(n int) []review.Review {
 }
 
 func genID(i int) string { return strconv.Itoa(4012345678 + i) }
-
-// walk collects a walk: the reviews, the per-item errors and the error
-// that ended it.
-func walk(t *testing.T, src sources.Source, q sources.Query) (got []review.Review, items []*sources.DecodeError, end error) {
-	t.Helper()
-	for rv, err := range src.Reviews(t.Context(), q) {
-		if err != nil {
-			if de, ok := errors.AsType[*sources.DecodeError](err); ok && de.Item >= 0 {
-				items = append(items, de)
-				continue
-			}
-			if end != nil {
-				t.Fatalf("a second ending error %v after %v", err, end)
-			}
-			end = err
-			continue
-		}
-		if end != nil {
-			t.Fatalf("review after the ending error %v", end)
-		}
-		got = append(got, rv)
-	}
-	return got, items, end
-}
-
-func ids(rs []review.Review) []string {
-	out := make([]string, len(rs))
-	for i, rv := range rs {
-		out[i] = rv.ExternalID
-	}
-	return out
-}
-
-func noSecret(t *testing.T, err error) {
-	t.Helper()
-	if err != nil && strings.Contains(err.Error(), secret) {
-		t.Errorf("error text carries the token: %v", err)
-	}
-}
 
 func TestNewValidates(t *testing.T) {
 	t.Parallel()
@@ -170,7 +127,7 @@ func TestReviewsFixtures(t *testing.T) {
 		lim, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		json.NewEncoder(w).Encode(map[string]any{"count": len(all), "results": all[off:min(len(all), off+lim)]})
 	}))
-	got, items, end := walk(t, newClient(t, srv.URL, sources.WithPageSize(2)), sources.Query{})
+	got, items, end := sourcestest.Collect(t, t.Context(), newClient(t, srv.URL, sources.WithPageSize(2)), sources.Query{})
 	if end != nil || len(items) != 0 {
 		t.Fatalf("walk ended with %v, item errors %v", end, items)
 	}
@@ -196,52 +153,29 @@ func TestReviewsFixtures(t *testing.T) {
 	}
 }
 
-func TestReviewsPaginationToTheEnd(t *testing.T) {
-	t.Parallel()
-	rs := genReviews(234)
-	e := sourcestest.NewEtsy(shop, rs...)
-	e.APIKey = secret
-	srv := sourcestest.NewServer(t, e)
-	got, items, end := walk(t, newClient(t, srv.URL), sources.Query{})
-	if end != nil || len(items) != 0 {
-		t.Fatalf("walk ended with %v, item errors %v", end, items)
-	}
-	if diff := cmp.Diff(rs, got); diff != "" {
-		t.Errorf("reviews (-want +got):\n%s", diff)
-	}
-	if n := srv.Count(); n != 3 {
-		t.Errorf("%d requests, want 3 (offsets 0, 95, 190)", n)
-	}
-	if q := srv.Requests()[0].Query; q.Get("limit") != "100" {
-		t.Errorf("limit = %q, want 100 (the largest page)", q.Get("limit"))
-	}
-}
-
 func TestReviewsQuery(t *testing.T) {
 	t.Parallel()
 	rs := genReviews(120)
 	srv := sourcestest.NewServer(t, sourcestest.NewEtsy(shop, rs...))
 	c := newClient(t, srv.URL)
 
-	got, _, end := walk(t, c, sources.Query{Max: 7})
-	if end != nil || len(got) != 7 {
-		t.Errorf("Max 7: %d reviews, end %v", len(got), end)
-	}
 	// Since and Until become min_created and max_created.
-	before := srv.Count()
-	got, _, end = walk(t, c, sources.Query{Since: rs[19].CreatedAt, Until: rs[9].CreatedAt})
+	got, _, end := sourcestest.Collect(t, t.Context(), c, sources.Query{Since: rs[19].CreatedAt, Until: rs[9].CreatedAt})
 	if end != nil {
 		t.Fatal(end)
 	}
-	if diff := cmp.Diff(ids(rs[10:20]), ids(got)); diff != "" {
+	if diff := cmp.Diff(sourcestest.ExternalIDs(rs[10:20]), sourcestest.ExternalIDs(got)); diff != "" {
 		t.Errorf("Since/Until (-want +got):\n%s", diff)
 	}
-	q := srv.Requests()[before].Query
+	q := srv.Requests()[0].Query
+	if q.Get("limit") != "100" {
+		t.Errorf("limit = %q, want 100 (the largest page)", q.Get("limit"))
+	}
 	if q.Get("min_created") != strconv.FormatInt(rs[19].CreatedAt.Unix(), 10) || q.Get("max_created") != strconv.FormatInt(rs[9].CreatedAt.Unix(), 10) {
 		t.Errorf("query = %v", q)
 	}
 	// ProductID reads one listing.
-	got, _, end = walk(t, c, sources.Query{ProductID: "1587654323"})
+	got, _, end = sourcestest.Collect(t, t.Context(), c, sources.Query{ProductID: "1587654323"})
 	if end != nil {
 		t.Fatal(end)
 	}
@@ -251,7 +185,7 @@ func TestReviewsQuery(t *testing.T) {
 			want = append(want, rv.ExternalID)
 		}
 	}
-	if diff := cmp.Diff(want, ids(got)); diff != "" {
+	if diff := cmp.Diff(want, sourcestest.ExternalIDs(got)); diff != "" {
 		t.Errorf("listing (-want +got):\n%s", diff)
 	}
 	// An unknown shop is ErrNotFound, not an empty walk.
@@ -259,134 +193,8 @@ func TestReviewsQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, end = walk(t, other, sources.Query{}); !errors.Is(end, sources.ErrNotFound) {
+	if _, _, end = sourcestest.Collect(t, t.Context(), other, sources.Query{}); !errors.Is(end, sources.ErrNotFound) {
 		t.Errorf("unknown shop: %v, want ErrNotFound", end)
-	}
-}
-
-// TestFaults runs the walk through every scripted fault and checks that
-// nothing is lost or doubled.
-func TestFaults(t *testing.T) {
-	t.Parallel()
-	page2 := sourcestest.OnPath("/reviews", "offset", "95")
-	// breakRating makes the rating of review i a string.
-	breakRating := func(i int) func([]byte) []byte {
-		return func(b []byte) []byte {
-			at := bytes.Index(b, []byte(`"transaction_id":`+genID(i)))
-			if at < 0 {
-				return b
-			}
-			j := bytes.LastIndex(b[:at], []byte(`"rating":`))
-			return append(append(append([]byte(nil), b[:j]...), `"rating":"x","was":`...), b[j+len(`"rating":`):]...)
-		}
-	}
-	tests := []struct {
-		name    string
-		script  func(s *sourcestest.Server, e *sourcestest.Etsy)
-		opts    []sources.Option
-		badIDs  []string
-		endIs   error
-		lostIDs int
-	}{
-		{name: "429 retry-after seconds", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "1", Body: string(readFixture(t, "etsy-429.json"))})
-		}},
-		{name: "429 retry-after date", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: sourcestest.RetryAfterDate(time.Now().Add(time.Second))})
-		}},
-		{name: "503 burst", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.Script(sourcestest.Times(3, sourcestest.Fault{Status: 503})...)
-		}},
-		{name: "slow response", opts: []sources.Option{sources.WithAttemptTimeout(500 * time.Millisecond)}, script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			// The attempt times out; the retry is answered at once.
-			s.ScriptFor(page2, sourcestest.Fault{Delay: time.Minute})
-		}},
-		{name: "truncated body", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Truncate: true})
-		}},
-		{name: "cut json", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Cut: true})
-		}},
-		{name: "malformed review", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			// Review 189: on page 2, outside the overlap with page 3.
-			s.ScriptFor(page2, sourcestest.Fault{Mutate: breakRating(189)})
-		}, badIDs: []string{genID(189)}},
-		{name: "malformed second copy of a review", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			// Review 99 arrived intact on page 1; its copy in the overlap
-			// of page 2 is broken: nothing to report.
-			s.ScriptFor(page2, sourcestest.Fault{Mutate: breakRating(99)})
-		}},
-		{name: "reviews inserted at the top mid-walk", script: func(s *sourcestest.Server, e *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Before: func() {
-				for k := range 3 {
-					e.Prepend(review.Review{ExternalID: genID(1000 + k), Rating: 5, CreatedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
-				}
-			}})
-		}},
-		{name: "reviews deleted mid-walk", script: func(s *sourcestest.Server, e *sourcestest.Etsy) {
-			// Three reviews of page 1 go before page 2 is read: page 2
-			// shifts up by three, which the overlap re-reads.
-			s.ScriptFor(page2, sourcestest.Fault{Before: func() {
-				e.Remove(genID(3))
-				e.Remove(genID(40))
-				e.Remove(genID(77))
-			}})
-		}},
-		{name: "expired key", script: func(s *sourcestest.Server, e *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 401, Body: `{"error":"Invalid API key"}`})
-		}, endIs: sources.ErrUnauthorized, lostIDs: 150},
-		{name: "daily quota exhausted", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, Header: http.Header{"X-Remaining-Today": {"0"}}, Body: string(readFixture(t, "etsy-429.json"))})
-		}, endIs: sources.ErrQuotaExhausted, lostIDs: 150},
-		{name: "throttled beyond the cap", script: func(s *sourcestest.Server, _ *sourcestest.Etsy) {
-			s.ScriptFor(page2, sourcestest.Fault{Status: 429, RetryAfter: "3600"})
-		}, endIs: sources.ErrRateLimited, lostIDs: 150},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			rs := genReviews(250)
-			e := sourcestest.NewEtsy(shop, rs...)
-			srv := sourcestest.NewServer(t, e)
-			tt.script(srv, e)
-			got, items, end := walk(t, newClient(t, srv.URL, tt.opts...), sources.Query{})
-			noSecret(t, end)
-			switch {
-			case tt.endIs == nil && end != nil:
-				t.Fatalf("walk ended with %v", end)
-			case tt.endIs != nil && !errors.Is(end, tt.endIs):
-				t.Fatalf("walk ended with %v, want %v", end, tt.endIs)
-			}
-			var bad []string
-			for _, de := range items {
-				noSecret(t, de)
-				if de.Source != Name || de.Page == "" {
-					t.Errorf("DecodeError without source or page: %+v", de)
-				}
-				bad = append(bad, de.ExternalID)
-			}
-			if diff := cmp.Diff(tt.badIDs, bad); diff != "" {
-				t.Errorf("bad items (-want +got):\n%s", diff)
-			}
-			seen := map[string]int{}
-			for _, rv := range got {
-				seen[rv.ExternalID]++
-			}
-			for id, n := range seen {
-				if n != 1 {
-					t.Errorf("review %s yielded %d times", id, n)
-				}
-			}
-			arrived := 0
-			for _, rv := range rs {
-				if seen[rv.ExternalID] > 0 {
-					arrived++
-				}
-			}
-			if want := len(rs) - len(tt.badIDs) - tt.lostIDs; arrived != want {
-				t.Errorf("%d of %d reviews arrived, want %d", arrived, len(rs), want)
-			}
-		})
 	}
 }
 
@@ -437,7 +245,7 @@ func TestEndlessPagesGuard(t *testing.T) {
 		n.Add(1)
 		fmt.Fprint(w, `{"count":1000000,"results":[{"transaction_id":1,"rating":1,"create_timestamp":1773100000},{"transaction_id":2,"rating":1,"create_timestamp":1773100000}]}`)
 	}))
-	got, _, end := walk(t, newClient(t, srv.URL, sources.WithPageSize(2)), sources.Query{})
+	got, _, end := sourcestest.Collect(t, t.Context(), newClient(t, srv.URL, sources.WithPageSize(2)), sources.Query{})
 	if !errors.Is(end, sources.ErrPaginationLoop) {
 		t.Errorf("end = %v, want ErrPaginationLoop", end)
 	}
@@ -454,70 +262,11 @@ func TestWrongKey(t *testing.T) {
 	e := sourcestest.NewEtsy(shop, genReviews(3)...)
 	e.APIKey = "the-right-key"
 	srv := sourcestest.NewServer(t, e)
-	_, _, end := walk(t, newClient(t, srv.URL), sources.Query{})
+	_, _, end := sourcestest.Collect(t, t.Context(), newClient(t, srv.URL), sources.Query{})
 	if !errors.Is(end, sources.ErrUnauthorized) {
 		t.Errorf("end = %v, want ErrUnauthorized", end)
 	}
-	noSecret(t, end)
-}
-
-// throttled is a RoundTripper that answers everything with 429 and a long
-// Retry-After, without a network (for synctest).
-type throttled struct{}
-
-func (throttled) RoundTrip(r *http.Request) (*http.Response, error) {
-	return &http.Response{
-		StatusCode: http.StatusTooManyRequests,
-		Header:     http.Header{"Retry-After": {"120"}},
-		Body:       io.NopCloser(strings.NewReader(`{"error":{"code":429}}`)),
-		Request:    r,
-	}, nil
-}
-
-// TestCancelMidWait cancels the walk while it waits out a Retry-After and
-// checks, on the fake clock, that it returns at the moment of cancellation.
-func TestCancelMidWait(t *testing.T) {
-	t.Parallel()
-	synctest.Test(t, func(t *testing.T) {
-		c, err := New(shop, sources.WithBaseURL("https://example.invalid"), sources.WithAPIKey(secret),
-			sources.WithHTTPClient(&http.Client{Transport: throttled{}}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(t.Context())
-		start := time.Now()
-		time.AfterFunc(10*time.Second, cancel)
-		var end error
-		for _, err := range c.Reviews(ctx, sources.Query{}) {
-			end = err
-		}
-		if !errors.Is(end, context.Canceled) {
-			t.Errorf("end = %v, want context.Canceled", end)
-		}
-		if d := time.Since(start); d != 10*time.Second {
-			t.Errorf("returned %v after start, want exactly 10s (the cancel)", d)
-		}
-	})
-}
-
-// TestNoGoroutineLeak walks to the end, stops a walk early and ends one
-// with an error; no goroutine may outlive the test. (Not parallel: it
-// counts goroutines.)
-func TestNoGoroutineLeak(t *testing.T) {
-	sourcestest.CheckGoroutines(t)
-	srv := sourcestest.NewServer(t, sourcestest.NewEtsy(shop, genReviews(250)...))
-	c := newClient(t, srv.URL)
-	if _, _, end := walk(t, c, sources.Query{}); end != nil {
-		t.Fatal(end)
-	}
-	for _, err := range c.Reviews(t.Context(), sources.Query{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		break
-	}
-	srv.Script(sourcestest.Fault{Status: http.StatusUnauthorized})
-	if _, _, end := walk(t, c, sources.Query{}); end == nil {
-		t.Error("walk did not end with the scripted error")
+	if end != nil && strings.Contains(end.Error(), secret) {
+		t.Errorf("error text carries the key: %v", end)
 	}
 }
