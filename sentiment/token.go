@@ -240,6 +240,11 @@ func (sc *scratch) tokenize(text string) {
 		case isSpace(r):
 			i += size
 			continue
+		case isEmojiModifier(r):
+			// Skin tones and joiners belong to the emoji before them; on
+			// their own they neither open a sentence nor make a token.
+			i += size
+			continue
 		}
 		open(i)
 		switch {
@@ -294,10 +299,6 @@ func (sc *scratch) tokenize(text string) {
 			brk = false
 			i += size
 			lastEnd = i
-			continue
-		}
-		if isEmojiModifier(r) {
-			i += size
 			continue
 		}
 		if e, ok := matchEmoticon(text, i); ok {
