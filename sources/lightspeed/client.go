@@ -16,6 +16,7 @@ import (
 	"github.com/reputekit/repute/internal/httpx"
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/paging"
 )
 
 // DefaultBaseURL is the eCom (C-Series) API host of the EU cluster; the
@@ -142,35 +143,6 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 	})
 }
 
-// window returns the page number and limit (at most size) of the page
-// that re-reads up to Overlap reviews before offset next, the first one
-// not read yet, and reaches furthest past it. Page numbers index pages of
-// the same limit, so a window starts at a multiple of its limit; limits
-// from size down to size/2 give enough starting points that the full
-// overlap fits at the usual page sizes. When none of them reaches past
-// next with the full overlap (small pages), the overlap shrinks, down to
-// none: every page brings at least one review not read before.
-func window(next, size int) (pageNo, limit int) {
-	if next <= 0 {
-		return 1, size
-	}
-	for ov := min(Overlap, next); ov >= 0; ov-- {
-		target := next - ov
-		bestEnd, bestStart := -1, -1
-		for l := size; l >= max(1, size/2); l-- {
-			k := target / l // full pages before the window: it starts at k·l ≤ target
-			start, end := k*l, (k+1)*l
-			if end > bestEnd || (end == bestEnd && start > bestStart) {
-				bestEnd, bestStart, pageNo, limit = end, start, k+1, l
-			}
-		}
-		if bestEnd > next {
-			return pageNo, limit
-		}
-	}
-	return next/size + 1, size // not reached: ov 0, l size reaches past next
-}
-
 // Page fetches the page after the offset q.Cursor holds ("" = 0): the
 // offset of the first review not read yet. The page re-reads up to
 // [Overlap] reviews before it (see [Client.Reviews]); Page.Next is the
@@ -188,7 +160,7 @@ func (c *Client) Page(ctx context.Context, q sources.Query) (sources.Page, error
 	if size <= 0 || size > MaxPageSize {
 		size = MaxPageSize
 	}
-	pageNo, limit := window(next, size)
+	pageNo, limit := paging.Window(next, size, Overlap)
 	start := (pageNo - 1) * limit
 	label := strconv.Itoa(pageNo) + "x" + strconv.Itoa(limit)
 	var w wireList
