@@ -71,8 +71,8 @@ var (
 // (e.g. "example-boutique-chicago"). Yelp wants the API key as a bearer
 // token: pass it with [sources.WithAPIKey] (or [sources.WithToken]).
 func New(businessID string, opts ...sources.Option) (*Client, error) {
-	if businessID == "" || strings.ContainsAny(businessID, "/?#") {
-		return nil, fmt.Errorf("yelp: business id %q is empty or contains '/', '?' or '#': %w", businessID, sources.ErrInvalidOption)
+	if err := httpx.CheckPathID(Name, "business id", businessID); err != nil {
+		return nil, err
 	}
 	cfg, err := sources.NewConfig(sources.Config{
 		Platform: Name,
