@@ -14,6 +14,7 @@ import (
 	"github.com/reputekit/repute/internal/httpx"
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/paging"
 )
 
 // Platform is the Review.Source of every review this package yields.
@@ -221,7 +222,7 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 			page, _ = strconv.Atoi(cursor[5:])
 		default:
 			next, _ = strconv.Atoi(cursor)
-			page, per = window(next, size)
+			page, per = paging.Window(next, size, Overlap)
 		}
 		pg, more, err := c.fetch(ctx, q, page, per)
 		if err != nil {
@@ -259,35 +260,6 @@ func (c *Client) Reviews(ctx context.Context, q sources.Query) iter.Seq2[review.
 // walk reads again, so that reviews deleted during the walk do not pull
 // others back across a page boundary unseen.
 const Overlap = 5
-
-// window returns the page number and perPage (at most size) of the page
-// that re-reads up to Overlap reviews before offset next, the first one
-// not read yet, and reaches furthest past it. Page numbers index pages of
-// the same size, so a page starts at a multiple of its perPage; sizes from
-// size down to size/2 give enough starting points that the full overlap
-// fits at the usual page sizes. When none reaches past next with the full
-// overlap (small pages), the overlap shrinks, down to none: every page
-// brings at least one review not read before.
-func window(next, size int) (pageNo, per int) {
-	if next <= 0 {
-		return 1, size
-	}
-	for ov := min(Overlap, next); ov >= 0; ov-- {
-		target := next - ov
-		bestEnd, bestStart := -1, -1
-		for l := size; l >= max(1, size/2); l-- {
-			k := target / l // full pages before the window: it starts at k·l ≤ target
-			start, end := k*l, (k+1)*l
-			if end > bestEnd || (end == bestEnd && start > bestStart) {
-				bestEnd, bestStart, pageNo, per = end, start, k+1, l
-			}
-		}
-		if bestEnd > next {
-			return pageNo, per
-		}
-	}
-	return next/size + 1, size // not reached: ov 0, l size reaches past next
-}
 
 // Reply posts body as the business's public reply to the review with
 // Trustpilot id reviewID, replacing an earlier one. It needs a token and

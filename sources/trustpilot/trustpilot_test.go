@@ -365,32 +365,6 @@ func refresher() func(context.Context, string) (string, error) {
 	}
 }
 
-// TestWindowDeepWalk follows the page windows of a walk over a million
-// reviews: every page must start at or before the first review not read
-// yet and reach past it, and at the usual sizes re-read the full Overlap.
-func TestWindowDeepWalk(t *testing.T) {
-	t.Parallel()
-	const total = 1_000_000
-	for _, size := range []int{MaxPageSize, 50, 20, 3, 2, 1} {
-		next, pages := 0, 0
-		for next < total {
-			p, per := window(next, size)
-			start, end := (p-1)*per, p*per
-			pages++
-			if per < 1 || per > size || start > next || end <= next {
-				t.Fatalf("size %d: window(%d) = page %d × %d reads %d–%d", size, next, p, per, start, end-1)
-			}
-			if size >= 50 && start > next-min(Overlap, next) {
-				t.Fatalf("size %d: window(%d) starts at %d: less than %d reviews again", size, next, start, Overlap)
-			}
-			next = end
-		}
-		if ideal := total / size; size == MaxPageSize && pages > ideal*6/5 {
-			t.Errorf("size %d: %d pages, more than 1.2 × %d", size, pages, ideal)
-		}
-	}
-}
-
 func TestOldestFirstAndMax(t *testing.T) {
 	t.Parallel()
 	c, srv, _ := setup(t, 60, WithOrder(OldestFirst), sources.WithPageSize(20))
