@@ -98,9 +98,14 @@ type FaultCase struct {
 	// Every other review of rs must arrive exactly once, and no review
 	// twice.
 	Lost int
+	// Extra are external ids not among rs (reviews the script adds) that
+	// must arrive, once each.
+	Extra []string
 	// Wait, when set, is exactly how long the walk must take on the fake
 	// clock.
 	Wait time.Duration
+	// Check, when set, checks anything else about the walk's outcome.
+	Check func(t *testing.T, got []review.Review, items []*sources.DecodeError, end error)
 }
 
 // TestAdapter runs the checks every platform adapter must pass against
@@ -398,7 +403,20 @@ func (h *Harness) faults() []FaultCase {
 	}
 	if _, ok := h.Serve(nil).(interface{ Prepend(review.Review) }); ok {
 		fs = append(fs, FaultCase{Name: "reviews inserted at the top mid-walk", Script: func(s *Server, p http.Handler, rs []review.Review) {
-			extra := h.Reviews(h.Total + 3)[h.Total:]
+			// Three reviews of a longer list that rs does not hold.
+			held := map[string]bool{}
+			for _, rv := range rs {
+				held[rv.ExternalID] = true
+			}
+			var extra []review.Review
+			for _, rv := range h.Reviews(h.Total + 3) {
+				if !held[rv.ExternalID] {
+					extra = append(extra, rv)
+				}
+			}
+			if len(extra) != 3 {
+				panic("sourcestest: Harness.Reviews(n+3) must hold three ids that Reviews(n) does not")
+			}
 			s.ScriptFor(page, Fault{Before: func() {
 				for k, rv := range extra {
 					rv.CreatedAt = rs[0].CreatedAt.Add(time.Duration(k+1) * time.Hour)
@@ -477,8 +495,16 @@ func (h *Harness) testFault(t *testing.T, fc FaultCase) {
 		if want := len(rs) - len(fc.Bad) - fc.Lost; arrived != want {
 			t.Errorf("%d of %d reviews arrived, want %d", arrived, len(rs), want)
 		}
+		for _, id := range fc.Extra {
+			if seen[id] != 1 {
+				t.Errorf("added review %s arrived %d times, want once", id, seen[id])
+			}
+		}
 		if fc.Wait > 0 && took != fc.Wait {
 			t.Errorf("walk took %v, want exactly %v", took, fc.Wait)
+		}
+		if fc.Check != nil {
+			fc.Check(t, got, items, end)
 		}
 	})
 }
