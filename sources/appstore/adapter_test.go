@@ -7,13 +7,14 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
 // TestAdapter runs the checks every adapter shares (paging, faults,
 // cancellation, token refresh, leaks) against the App Store Connect fake.
 func TestAdapter(t *testing.T) {
-	tooMany := string(readFixture(t, "appstore-429.json"))
+	tooMany := string(decodetest.Fixture(t, "appstore-429.json"))
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -86,8 +87,8 @@ func TestNewValidates(t *testing.T) {
 func TestReviewsFixtures(t *testing.T) {
 	t.Parallel()
 	pages := map[string][]byte{
-		"":           readFixture(t, "appstore-reviews-page1.json"),
-		"Ag.AKvLMf8": readFixture(t, "appstore-reviews-page2.json"),
+		"":           decodetest.Fixture(t, "appstore-reviews-page1.json"),
+		"Ag.AKvLMf8": decodetest.Fixture(t, "appstore-reviews-page2.json"),
 	}
 	var mu sync.Mutex
 	var reqs []*http.Request
@@ -200,7 +201,7 @@ func TestReplyRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(srv.Requests()[0].Body, &gotReq); err != nil {
 		t.Fatal(err)
 	}
-	fixture := strings.Replace(string(readFixture(t, "appstore-review-response-create-request.json")), "00000028-b08c-0014-0000-000000000001", rs[1].ExternalID, 1)
+	fixture := strings.Replace(string(decodetest.Fixture(t, "appstore-review-response-create-request.json")), "00000028-b08c-0014-0000-000000000001", rs[1].ExternalID, 1)
 	if err := json.Unmarshal([]byte(fixture), &wantReq); err != nil {
 		t.Fatal(err)
 	}
