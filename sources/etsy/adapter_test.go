@@ -6,6 +6,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -13,7 +14,7 @@ import (
 // cancellation, leaks) against the Etsy fake, with Etsy's own faults: a
 // daily quota and a broken copy of a review in the overlap.
 func TestAdapter(t *testing.T) {
-	tooMany := string(readFixture(t, "etsy-429.json"))
+	tooMany := string(decodetest.Fixture(t, "etsy-429.json"))
 	page2 := sourcestest.OnPath("/reviews", "offset", "95")
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,

@@ -16,6 +16,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -109,10 +110,10 @@ func TestReviewsFixtures(t *testing.T) {
 		Count   int               `json:"count"`
 		Results []json.RawMessage `json:"results"`
 	}
-	if err := json.Unmarshal(readFixture(t, "etsy-reviews-page1.json"), &p1); err != nil {
+	if err := json.Unmarshal(decodetest.Fixture(t, "etsy-reviews-page1.json"), &p1); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(readFixture(t, "etsy-reviews-page2.json"), &p2); err != nil {
+	if err := json.Unmarshal(decodetest.Fixture(t, "etsy-reviews-page2.json"), &p2); err != nil {
 		t.Fatal(err)
 	}
 	all := append(p1.Results, p2.Results...)
