@@ -7,13 +7,14 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
 // TestAdapter runs the checks every adapter shares (paging, faults,
 // cancellation, token refresh, leaks) against the Google Play fake.
 func TestAdapter(t *testing.T) {
-	tooMany, unauthorized := string(readFixture(t, "google-429.json")), string(readFixture(t, "google-401.json"))
+	tooMany, unauthorized := string(decodetest.Fixture(t, "google-429.json")), string(decodetest.Fixture(t, "google-401.json"))
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {

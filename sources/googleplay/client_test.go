@@ -14,6 +14,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -81,8 +82,8 @@ func TestNewValidates(t *testing.T) {
 func TestReviewsFixtures(t *testing.T) {
 	t.Parallel()
 	pages := map[string][]byte{
-		"":                                     readFixture(t, "googleplay-reviews-page1.json"),
-		"ChsKFzE3NzMzOTYwMDAwMDAjZXhhbXBsZRAC": readFixture(t, "googleplay-reviews-page2.json"),
+		"":                                     decodetest.Fixture(t, "googleplay-reviews-page1.json"),
+		"ChsKFzE3NzMzOTYwMDAwMDAjZXhhbXBsZRAC": decodetest.Fixture(t, "googleplay-reviews-page2.json"),
 	}
 	var reqs []*http.Request
 	srv := sourcestest.NewServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
