@@ -7,6 +7,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -14,7 +15,7 @@ import (
 // cancellation, leaks) against the Lightspeed eCom fake, with a 429 that
 // carries the X-RateLimit triple instead of Retry-After.
 func TestAdapter(t *testing.T) {
-	tooMany := string(readFixture(t, "lightspeed-429.json"))
+	tooMany := string(decodetest.Fixture(t, "lightspeed-429.json"))
 	page2 := sourcestest.OnPath("/reviews.json", "page", "2")
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,

@@ -17,6 +17,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -93,10 +94,10 @@ func TestReviewsFixtures(t *testing.T) {
 	var p1, p2 struct {
 		Reviews []json.RawMessage `json:"reviews"`
 	}
-	if err := json.Unmarshal(readFixture(t, "lightspeed-reviews-page1.json"), &p1); err != nil {
+	if err := json.Unmarshal(decodetest.Fixture(t, "lightspeed-reviews-page1.json"), &p1); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(readFixture(t, "lightspeed-reviews-page2.json"), &p2); err != nil {
+	if err := json.Unmarshal(decodetest.Fixture(t, "lightspeed-reviews-page2.json"), &p2); err != nil {
 		t.Fatal(err)
 	}
 	all := append(p1.Reviews, p2.Reviews...)

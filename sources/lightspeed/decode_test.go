@@ -1,9 +1,6 @@
 package lightspeed
 
 import (
-	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,16 +8,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/reputekit/repute/review"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 )
 
-func readFixture(tb testing.TB, name string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+// Parts gives decodetest the parts of a decoded entry.
+func (it item) Parts() (review.Review, string, error) { return it.rv, it.id, it.err }
 
 func utc(y int, mo time.Month, d, h, mi, s int) time.Time {
 	return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
@@ -56,20 +48,11 @@ func TestDecodePageFixtures(t *testing.T) {
 	for _, file := range []string{"lightspeed-reviews-page1.json", "lightspeed-reviews-page2.json"} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
-			p, err := decodePage(readFixture(t, file))
+			p, err := decodePage(decodetest.Fixture(t, file))
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []review.Review
-			for _, it := range p.items {
-				if it.err != nil {
-					t.Fatalf("item %s: %v", it.id, it.err)
-				}
-				if err := it.rv.Validate(); err != nil {
-					t.Errorf("invalid review: %v", err)
-				}
-				got = append(got, it.rv)
-			}
+			got := decodetest.Reviews(t, p.items)
 			if diff := cmp.Diff(fixtureReviews[file], got); diff != "" {
 				t.Errorf("reviews (-want +got):\n%s", diff)
 			}
@@ -156,48 +139,21 @@ func TestDecodePageBadItems(t *testing.T) {
 			if (err != nil) != tt.pageErr {
 				t.Fatalf("page error = %v, want error %v", err, tt.pageErr)
 			}
-			var good, bad []string
-			for _, it := range p.items {
-				if it.err != nil {
-					bad = append(bad, it.id)
-					continue
-				}
-				good = append(good, it.rv.ExternalID)
-			}
-			if diff := cmp.Diff(tt.wantIDs, good); diff != "" {
-				t.Errorf("good ids (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.badIDs, bad); diff != "" {
-				t.Errorf("bad ids (-want +got):\n%s", diff)
-			}
+			decodetest.CheckIDs(t, p.items, tt.wantIDs, tt.badIDs)
 		})
 	}
 }
 
 func FuzzDecodePage(f *testing.F) {
-	f.Add(readFixture(f, "lightspeed-reviews-page1.json"))
-	f.Add(readFixture(f, "lightspeed-reviews-page2.json"))
+	f.Add(decodetest.Fixture(f, "lightspeed-reviews-page1.json"))
+	f.Add(decodetest.Fixture(f, "lightspeed-reviews-page2.json"))
 	f.Add([]byte(`{"reviews":[null,{},{"id":1,"score":0.3,"createdAt":"2026-03-12T09:10:00Z","customer":true}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := decodePage(data)
 		if err != nil {
 			return
 		}
-		for _, it := range p.items {
-			if it.err != nil {
-				continue
-			}
-			rv := it.rv
-			if rv.ExternalID == "" || rv.ID != review.Key(Name, rv.ExternalID) || rv.Source != Name {
-				t.Fatalf("bad identity %q %q %q", rv.ID, rv.Source, rv.ExternalID)
-			}
-			if rv.Rating != 0 && (rv.Rating < 1 || rv.Rating > 5) {
-				t.Fatalf("rating %v", rv.Rating)
-			}
-			if rv.CreatedAt.IsZero() || rv.CreatedAt.Location() != time.UTC {
-				t.Fatalf("CreatedAt %v", rv.CreatedAt)
-			}
-		}
+		decodetest.CheckItems(t, Name, p.items, decodetest.Rules{Unrated: true, Dated: true, UTC: true})
 	})
 }
 
@@ -218,16 +174,8 @@ func bigPage(n int) []byte {
 
 func BenchmarkDecodePage100(b *testing.B) {
 	data := bigPage(100)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for b.Loop() {
+	decodetest.Bench(b, data, 100, func(data []byte) (int, error) {
 		p, err := decodePage(data)
-		if err != nil || len(p.items) != 100 {
-			b.Fatal(err)
-		}
-	}
-	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*100), "allocs/review")
+		return len(p.items), err
+	})
 }
