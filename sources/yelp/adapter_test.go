@@ -7,6 +7,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -15,7 +16,7 @@ import (
 // the faults break that page, and a fault that ends the walk loses all
 // three.
 func TestAdapter(t *testing.T) {
-	tooMany := string(readFixture(t, "yelp-429.json"))
+	tooMany := string(decodetest.Fixture(t, "yelp-429.json"))
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {

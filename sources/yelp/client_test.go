@@ -13,6 +13,7 @@ import (
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 	"github.com/reputekit/repute/sources/sourcestest"
 )
 
@@ -86,7 +87,7 @@ func TestReviewsFixture(t *testing.T) {
 			http.NotFound(w, r)
 			return
 		}
-		w.Write(readFixture(t, "yelp-reviews-page1.json"))
+		w.Write(decodetest.Fixture(t, "yelp-reviews-page1.json"))
 	}))
 	c := newClient(t, srv.URL, sources.WithTimeZone(time.FixedZone("PDT", -7*3600)))
 	got, items, end := sourcestest.Collect(t, t.Context(), c, sources.Query{})

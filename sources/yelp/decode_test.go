@@ -1,9 +1,6 @@
 package yelp
 
 import (
-	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,16 +8,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/reputekit/repute/review"
+	"github.com/reputekit/repute/sources/internal/decodetest"
 )
 
-func readFixture(tb testing.TB, name string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+// Parts gives decodetest the parts of a decoded entry.
+func (it item) Parts() (review.Review, string, error) { return it.rv, it.id, it.err }
 
 // pdt is a fixed stand-in for America/Los_Angeles in March 2026 after
 // the DST switch (PDT, UTC−7), so the test needs no zone database.
@@ -32,7 +24,7 @@ func utc(y int, mo time.Month, d, h, mi, s int) time.Time {
 
 func TestDecodePageFixture(t *testing.T) {
 	t.Parallel()
-	p, err := decodePage(readFixture(t, "yelp-reviews-page1.json"), pdt)
+	p, err := decodePage(decodetest.Fixture(t, "yelp-reviews-page1.json"), pdt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,16 +51,7 @@ func TestDecodePageFixture(t *testing.T) {
 			CreatedAt: utc(2026, 3, 2, 16, 5, 0),
 		},
 	}
-	var got []review.Review
-	for _, it := range p.items {
-		if it.err != nil {
-			t.Fatalf("item %s: %v", it.id, it.err)
-		}
-		if err := it.rv.Validate(); err != nil {
-			t.Errorf("invalid review: %v", err)
-		}
-		got = append(got, it.rv)
-	}
+	got := decodetest.Reviews(t, p.items)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("reviews (-want +got):\n%s", diff)
 	}
@@ -124,47 +107,20 @@ func TestDecodePageBadItems(t *testing.T) {
 			if (err != nil) != tt.pageErr {
 				t.Fatalf("page error = %v, want error %v", err, tt.pageErr)
 			}
-			var good, bad []string
-			for _, it := range p.items {
-				if it.err != nil {
-					bad = append(bad, it.id)
-					continue
-				}
-				good = append(good, it.rv.ExternalID)
-			}
-			if diff := cmp.Diff(tt.wantIDs, good); diff != "" {
-				t.Errorf("good ids (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.badIDs, bad); diff != "" {
-				t.Errorf("bad ids (-want +got):\n%s", diff)
-			}
+			decodetest.CheckIDs(t, p.items, tt.wantIDs, tt.badIDs)
 		})
 	}
 }
 
 func FuzzDecodePage(f *testing.F) {
-	f.Add(readFixture(f, "yelp-reviews-page1.json"))
+	f.Add(decodetest.Fixture(f, "yelp-reviews-page1.json"))
 	f.Add([]byte(`{"reviews":[null,{},{"id":"x","rating":5,"time_created":"0000-01-01 00:00:00"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := decodePage(data, pdt)
 		if err != nil {
 			return
 		}
-		for _, it := range p.items {
-			if it.err != nil {
-				continue
-			}
-			rv := it.rv
-			if rv.ExternalID == "" || rv.ID != review.Key(Name, rv.ExternalID) || rv.Source != Name {
-				t.Fatalf("bad identity %q %q %q", rv.ID, rv.Source, rv.ExternalID)
-			}
-			if rv.Rating < 1 || rv.Rating > 5 {
-				t.Fatalf("rating %v", rv.Rating)
-			}
-			if rv.CreatedAt.Location() != time.UTC {
-				t.Fatalf("CreatedAt %v", rv.CreatedAt)
-			}
-		}
+		decodetest.CheckItems(t, Name, p.items, decodetest.Rules{UTC: true})
 	})
 }
 
@@ -189,16 +145,8 @@ func bigPage(n int) []byte {
 // adapters.
 func BenchmarkDecodePage100(b *testing.B) {
 	data := bigPage(100)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for b.Loop() {
+	decodetest.Bench(b, data, 100, func(data []byte) (int, error) {
 		p, err := decodePage(data, pdt)
-		if err != nil || len(p.items) != 100 {
-			b.Fatal(err)
-		}
-	}
-	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*100), "allocs/review")
+		return len(p.items), err
+	})
 }
