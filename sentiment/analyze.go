@@ -939,13 +939,10 @@ func (a *Analyzer) findAspects(sc *scratch) {
 	}
 }
 
-// resultBlock holds a short text's result slices in one allocation.
-type resultBlockS struct {
-	s [1]Sentence
-	e [4]Evidence
-	a [1]AspectMention
-}
-
+// resultBlock holds a short text's result slices in one allocation. Most
+// texts are one sentence with a few evidence items and at most one aspect;
+// those get a block of exactly their size (see smallBlock), so that Analyze
+// allocates as few bytes as it can and the garbage collector runs less often.
 type resultBlock struct {
 	s [2]Sentence
 	e [8]Evidence
@@ -975,9 +972,8 @@ func (sc *scratch) result(text string, r runResult) Score {
 	switch {
 	case ns == 0:
 		return out
-	case ns <= 1 && ne <= 4 && na <= 1:
-		b := new(resultBlockS)
-		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+	case ns == 1 && ne <= 6 && na <= 2:
+		out.Sentences, out.Evidence, out.Aspects = smallBlock(ne, na)
 	case ns <= 2 && ne <= 8 && na <= 2:
 		b := new(resultBlock)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
@@ -1010,6 +1006,87 @@ func (sc *scratch) result(text string, r runResult) Score {
 		out.Aspects = nil
 	}
 	return out
+}
+
+// smallBlock returns, from one allocation sized for them, empty slices with
+// room for one sentence, ne evidence items (ne <= 6) and na aspects (na <=
+// 2), each with exactly that capacity.
+func smallBlock(ne, na int) ([]Sentence, []Evidence, []AspectMention) {
+	switch na {
+	case 0:
+		switch ne {
+		case 0:
+			b := new(struct{ s [1]Sentence })
+			return b.s[:0:1], nil, nil
+		case 1:
+			b := new(struct {
+				s [1]Sentence
+				e [1]Evidence
+			})
+			return b.s[:0:1], b.e[:0:ne], nil
+		case 2:
+			b := new(struct {
+				s [1]Sentence
+				e [2]Evidence
+			})
+			return b.s[:0:1], b.e[:0:ne], nil
+		case 3:
+			b := new(struct {
+				s [1]Sentence
+				e [3]Evidence
+			})
+			return b.s[:0:1], b.e[:0:ne], nil
+		case 4:
+			b := new(struct {
+				s [1]Sentence
+				e [4]Evidence
+			})
+			return b.s[:0:1], b.e[:0:ne], nil
+		}
+	case 1:
+		switch ne {
+		case 0:
+			b := new(struct {
+				s [1]Sentence
+				a [1]AspectMention
+			})
+			return b.s[:0:1], nil, b.a[:0:na]
+		case 1:
+			b := new(struct {
+				s [1]Sentence
+				e [1]Evidence
+				a [1]AspectMention
+			})
+			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
+		case 2:
+			b := new(struct {
+				s [1]Sentence
+				e [2]Evidence
+				a [1]AspectMention
+			})
+			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
+		case 3:
+			b := new(struct {
+				s [1]Sentence
+				e [3]Evidence
+				a [1]AspectMention
+			})
+			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
+		case 4:
+			b := new(struct {
+				s [1]Sentence
+				e [4]Evidence
+				a [1]AspectMention
+			})
+			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
+		}
+	}
+	b := new(struct {
+		s [1]Sentence
+		e [6]Evidence
+		a [2]AspectMention
+	})
+	return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
 }
 
 // sortEvidence orders evidence by position (insertion sort: lists are short
