@@ -558,7 +558,103 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	slices.Sort(lx.prefixLens)
 	lx.prefixLens = slices.Compact(lx.prefixLens)
 	slices.Reverse(lx.prefixLens)
+	lx.compact()
 	return lx, errors.Join(ld.errs...)
+}
+
+// compact moves the finished lexicon into a few large objects: the infos
+// into one array, the multi-word entries and their elements into one array
+// each, and every key and label string into one string. Loading leaves
+// some 20,000 small objects (an info, a key string and the line it was cut
+// from per word), which the garbage collector would otherwise mark one by
+// one in every cycle for as long as the lexicon lives; Analyze allocates
+// for every call, so those cycles are frequent. The content is unchanged.
+func (lx *lexicon) compact() {
+	var uniq []string
+	offs := map[string]int{}
+	size := 0
+	note := func(s string) {
+		if _, ok := offs[s]; ok || s == "" {
+			return
+		}
+		offs[s] = size
+		size += len(s)
+		uniq = append(uniq, s)
+	}
+	nSeqs, nElems := len(lx.negSeqs), 0
+	eachSeqs := func(f func(ss []seq)) {
+		for _, in := range lx.infos {
+			f(in.seqs)
+		}
+		f(lx.negSeqs)
+	}
+	for k := range lx.words {
+		note(k)
+	}
+	for k := range lx.prefixes {
+		note(k)
+	}
+	for _, in := range lx.infos {
+		nSeqs += len(in.seqs)
+		note(in.toxKind)
+		note(string(in.aspect))
+	}
+	eachSeqs(func(ss []seq) {
+		for _, sq := range ss {
+			nElems += len(sq.rest)
+			note(sq.toxKind)
+			note(string(sq.aspect))
+			for _, e := range sq.rest {
+				note(e.key)
+			}
+		}
+	})
+	all := strings.Join(uniq, "")
+	str := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		o := offs[s]
+		return all[o : o+len(s)]
+	}
+	infos := make([]info, len(lx.infos))
+	seqs := make([]seq, 0, nSeqs)
+	elems := make([]elem, 0, nElems)
+	moveSeqs := func(ss []seq) []seq {
+		if len(ss) == 0 {
+			return ss
+		}
+		from := len(seqs)
+		for _, sq := range ss {
+			e0 := len(elems)
+			for _, e := range sq.rest {
+				elems = append(elems, elem{key: str(e.key), kind: e.kind})
+			}
+			sq.rest = elems[e0:len(elems):len(elems)]
+			sq.toxKind, sq.aspect = str(sq.toxKind), Aspect(str(string(sq.aspect)))
+			seqs = append(seqs, sq)
+		}
+		return seqs[from:len(seqs):len(seqs)]
+	}
+	for i, in := range lx.infos {
+		infos[i] = *in
+		n := &infos[i]
+		n.toxKind, n.aspect = str(n.toxKind), Aspect(str(string(n.aspect)))
+		n.seqs = moveSeqs(n.seqs)
+		lx.infos[i] = n
+	}
+	lx.negSeqs = moveSeqs(lx.negSeqs)
+	lx.neg.seqs = lx.negSeqs
+	words := make(map[string]*info, len(lx.words))
+	for k, in := range lx.words {
+		words[str(k)] = lx.infos[in.id-1]
+	}
+	lx.words = words
+	prefixes := make(map[string]*info, len(lx.prefixes))
+	for k, in := range lx.prefixes {
+		prefixes[str(k)] = lx.infos[in.id-1]
+	}
+	lx.prefixes = prefixes
 }
 
 // defaultLexicons parses the embedded lexicons once, on first use.
