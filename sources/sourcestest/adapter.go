@@ -151,8 +151,10 @@ func TestAdapter(t *testing.T, h Harness) {
 	}
 }
 
-// fast are the options the harness gives every client.
-func fast(base string, extra ...sources.Option) []sources.Option {
+// Options returns the options the harness gives every client, then extra:
+// base as the base URL, no pacing and a backoff of milliseconds, so that
+// tests against a Server run at once.
+func Options(base string, extra ...sources.Option) []sources.Option {
 	return append([]sources.Option{
 		sources.WithBaseURL(base),
 		sources.WithRateLimit(rate.Inf, 0),
@@ -174,7 +176,7 @@ func (h *Harness) client(t *testing.T, opts ...sources.Option) sources.Source {
 func (h *Harness) local(rs []review.Review) (*Server, http.Handler, []sources.Option) {
 	p := h.Serve(rs)
 	srv := NewLocal(p)
-	return srv, p, fast(srv.URL, sources.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
+	return srv, p, Options(srv.URL, sources.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
 }
 
 func (h *Harness) errorBody(status int) string {
@@ -210,7 +212,7 @@ func (h *Harness) noSecret(t *testing.T, err error) {
 func (h *Harness) testLeak(t *testing.T) {
 	CheckGoroutines(t)
 	srv := NewServer(t, h.Serve(h.Reviews(h.Total)))
-	c := h.client(t, fast(srv.URL)...)
+	c := h.client(t, Options(srv.URL)...)
 	if _, _, end := Collect(t, t.Context(), c, sources.Query{}); end != nil {
 		t.Fatal(end)
 	}
@@ -231,7 +233,7 @@ func (h *Harness) testWalk(t *testing.T) {
 	t.Parallel()
 	rs := h.Reviews(h.Total)
 	srv := NewServer(t, h.Serve(rs))
-	got, items, end := Collect(t, t.Context(), h.client(t, fast(srv.URL)...), sources.Query{})
+	got, items, end := Collect(t, t.Context(), h.client(t, Options(srv.URL)...), sources.Query{})
 	if end != nil || len(items) != 0 {
 		t.Fatalf("walk ended with %v, item errors %v", end, items)
 	}
@@ -349,7 +351,7 @@ func (h *Harness) testNoHint(t *testing.T) {
 		srv := NewLocal(h.Serve(rs))
 		srv.Script(Fault{Status: http.StatusTooManyRequests, Body: h.errorBody(http.StatusTooManyRequests)})
 		tr := &timed{next: srv.Transport()}
-		c := h.client(t, fast(srv.URL, sources.WithHTTPClient(&http.Client{Transport: tr}))...)
+		c := h.client(t, Options(srv.URL, sources.WithHTTPClient(&http.Client{Transport: tr}))...)
 		got, _, end := Collect(t, t.Context(), c, sources.Query{})
 		if end != nil || len(got) != 1 {
 			t.Fatalf("%d reviews, end %v", len(got), end)
