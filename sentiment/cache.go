@@ -12,23 +12,25 @@ import (
 // Keys and values live in an arena that is only reset between calls, so the
 // cache allocates nothing once warm.
 type wordCache struct {
-	slots []cacheSlot // open addressing, linear probing; no pointers for the GC to scan
+	// table is the hash table (open addressing, linear probing): per
+	// position 0 when empty, else the hash's upper 16 bits and 1 + the
+	// word's index in slots. At 4 bytes a position it stays in the CPU
+	// cache, and probing compares the tag without touching the slots.
+	table []uint32
+	slots []cacheSlot // the words, densely in insertion order (frequent words come first and share cache lines); no pointers for the GC to scan
 	count int         // slots in use
 	arena []byte
 }
 
-// cacheSlot is one cached word, stored in the hash table itself so that a
-// lookup and the later use of the entry touch one place: the hash, the
-// key's length and first eight bytes (the whole key for most words; longer
-// keys are compared in the arena), the word's language votes and its
-// lexicon data.
+// cacheSlot is one cached word, kept together so that a lookup and the
+// later use of the entry touch one place: the key's length and
+// first eight bytes (the whole key for most words; longer keys are compared
+// in the arena), the word's language votes and its lexicon data.
 type cacheSlot struct {
 	pre   uint64 // the key's first eight bytes, zero-padded
-	hash  uint32
 	n     uint16 // key length
 	votes voteBits
 	vset  bool // votes computed
-	used  bool
 	key   strRef
 	le    langEnt // for the lexicon le.lex (the last one the word was looked up in)
 }
@@ -45,7 +47,7 @@ func prefix8(s string) uint64 {
 	return t
 }
 
-const cacheSlots = 2 * cacheEntries // load factor at most 1/2
+const cacheSlots = 2 * cacheEntries // table positions; load factor at most 1/2
 
 // hashWord hashes a word eight bytes at a time (words are short, so this
 // is one or two multiply steps, inlined; the runtime's string hash costs a
@@ -62,6 +64,41 @@ func hashWord(s string) uint32 {
 	}
 	h = (h ^ t) * 0xc4ceb9fe1a85ec53
 	return uint32(h ^ h>>29)
+}
+
+// hashPre is hashWord(s) for pre == prefix8(s): the first eight bytes are
+// not loaded again (for most words that is the whole hash).
+func hashPre(s string, pre uint64) uint32 {
+	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+	if len(s) < 8 {
+		h = (h ^ pre) * 0xc4ceb9fe1a85ec53
+		return uint32(h ^ h>>29)
+	}
+	h = (h ^ pre) * 0xff51afd7ed558ccd
+	s = s[8:]
+	for len(s) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * 0xff51afd7ed558ccd
+		s = s[8:]
+	}
+	var t uint64
+	for i := 0; i < len(s); i++ {
+		t |= uint64(s[i]) << (8 * i)
+	}
+	h = (h ^ t) * 0xc4ceb9fe1a85ec53
+	return uint32(h ^ h>>29)
+}
+
+// prefixIn is prefix8(text[i:j]), read as one load when text has eight
+// bytes from i.
+func prefixIn(text string, i, j int) uint64 {
+	if i+8 > len(text) {
+		return prefix8(text[i:j])
+	}
+	v := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+	if n := j - i; n < 8 {
+		v &= 1<<(8*uint(n)) - 1
+	}
+	return v
 }
 
 const (
@@ -96,13 +133,15 @@ func (c *wordCache) str(r strRef) string {
 // reset empties the cache when it is nearly full; call it only between
 // Analyze calls (tokens of a running call point into the arena).
 func (c *wordCache) reset() {
-	if c.slots == nil {
-		c.slots = make([]cacheSlot, cacheSlots)
+	if c.table == nil {
+		c.table = make([]uint32, cacheSlots)
+		c.slots = make([]cacheSlot, 0, cacheEntries)
 		c.arena = make([]byte, 0, cacheArena)
 		return
 	}
 	if c.count >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
-		clear(c.slots)
+		clear(c.table)
+		c.slots = c.slots[:0]
 		c.count = 0
 		c.arena = c.arena[:0]
 	}
@@ -118,22 +157,27 @@ func (c *wordCache) intern(s string) (strRef, bool) {
 	return strRef{uint32(from), uint32(len(s))}, true
 }
 
-// index returns the slot of a lower-case word form, creating it; -1 when
-// the cache is full.
-func (c *wordCache) index(low string) int32 {
+// index returns the slot of a lower-case word form (pre is prefix8(low)),
+// creating it; -1 when the cache is full.
+func (c *wordCache) index(low string, pre uint64) int32 {
 	if len(low) > 0xffff {
 		return -1
 	}
-	h, pre, n := hashWord(low), prefix8(low), uint16(len(low))
-	mask := uint32(len(c.slots) - 1)
+	h, n := hashPre(low, pre), uint16(len(low))
+	mask := uint32(len(c.table) - 1)
+	tag := h &^ 0xffff
 	p := h & mask
 	for {
-		sl := &c.slots[p]
-		if !sl.used {
+		x := c.table[p]
+		if x == 0 {
 			break
 		}
-		if sl.hash == h && sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
-			return int32(p)
+		if x&^0xffff == tag {
+			k := int32(x&0xffff) - 1
+			sl := &c.slots[k]
+			if sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
+				return k
+			}
 		}
 		p = (p + 1) & mask
 	}
@@ -144,9 +188,11 @@ func (c *wordCache) index(low string) int32 {
 	if !ok {
 		return -1
 	}
+	k := int32(len(c.slots))
+	c.slots = append(c.slots, cacheSlot{pre: pre, n: n, key: key})
+	c.table[p] = tag | uint32(k+1)
 	c.count++
-	c.slots[p] = cacheSlot{pre: pre, hash: h, n: n, used: true, key: key}
-	return int32(p)
+	return k
 }
 
 // at returns the slot of a token, or nil.

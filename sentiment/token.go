@@ -231,6 +231,10 @@ func (sc *scratch) tokenize(text string) {
 	}
 	i := 0
 	for i < len(text) {
+		if text[i] == ' ' { // the commonest byte, before the general case
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n' || r == '\r':
@@ -563,7 +567,13 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	t.norm = t.low
 	t.ce = -1
 	if t.kind == tkWord {
-		t.ce = sc.cache.index(t.low)
+		var pre uint64
+		if needLow {
+			pre = prefix8(t.low)
+		} else {
+			pre = prefixIn(text, start, i)
+		}
+		t.ce = sc.cache.index(t.low, pre)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
 			if sl := sc.cache.at(t.ce); sl == nil {
