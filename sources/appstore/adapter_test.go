@@ -18,7 +18,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New(appID, append([]sources.Option{sources.WithToken(secret)}, opts...)...)
+			return New(appID, auth(opts...)...)
 		},
 		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewAppStore(appID, rs...) },
 		Reviews:    genReviews,
