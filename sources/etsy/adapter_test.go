@@ -19,7 +19,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New(shop, append([]sources.Option{sources.WithAPIKey(secret)}, opts...)...)
+			return New(shop, auth(opts...)...)
 		},
 		Serve: func(rs []review.Review) http.Handler {
 			e := sourcestest.NewEtsy(shop, rs...)
