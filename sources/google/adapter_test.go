@@ -18,7 +18,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New(account, loc, append([]sources.Option{sources.WithToken(secret)}, opts...)...)
+			return New(account, loc, auth(opts...)...)
 		},
 		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewGoogle(account, loc, rs...) },
 		Reviews:    genReviews,
