@@ -18,7 +18,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New(pkg, append([]sources.Option{sources.WithToken(secret)}, opts...)...)
+			return New(pkg, auth(opts...)...)
 		},
 		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewGooglePlay(pkg, rs...) },
 		Reviews:    genReviews,
