@@ -20,7 +20,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New("en", append([]sources.Option{sources.WithAPIKey(key), sources.WithAPISecret(secret)}, opts...)...)
+			return New("en", auth(opts...)...)
 		},
 		Serve: func(rs []review.Review) http.Handler {
 			l := sourcestest.NewLightspeed(rs...)

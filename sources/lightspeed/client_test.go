@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/time/rate"
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
@@ -26,15 +25,15 @@ const (
 	secret = "lightspeed-secret-fedcba9876543210"
 )
 
-// fast are the options every test client gets: no pacing, tiny backoff.
+// auth returns the test credentials, then extra.
+func auth(extra ...sources.Option) []sources.Option {
+	return append([]sources.Option{sources.WithAPIKey(key), sources.WithAPISecret(secret)}, extra...)
+}
+
+// fast are the options every test client gets: the credentials, no
+// pacing, tiny backoff.
 func fast(base string, extra ...sources.Option) []sources.Option {
-	return append([]sources.Option{
-		sources.WithBaseURL(base),
-		sources.WithAPIKey(key),
-		sources.WithAPISecret(secret),
-		sources.WithRateLimit(rate.Inf, 0),
-		sources.WithBackoff(time.Millisecond, 5*time.Millisecond),
-	}, extra...)
+	return sourcestest.Options(base, auth(extra...)...)
 }
 
 func newClient(t *testing.T, base string, extra ...sources.Option) *Client {
