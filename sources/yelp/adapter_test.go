@@ -20,7 +20,7 @@ func TestAdapter(t *testing.T) {
 	sourcestest.TestAdapter(t, sourcestest.Harness{
 		Name: Name,
 		New: func(opts ...sources.Option) (sources.Source, error) {
-			return New(business, append([]sources.Option{sources.WithAPIKey(secret)}, opts...)...)
+			return New(business, auth(opts...)...)
 		},
 		Serve: func(rs []review.Review) http.Handler {
 			y := sourcestest.NewYelp(business, rs...)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/time/rate"
 
 	"github.com/reputekit/repute/review"
 	"github.com/reputekit/repute/sources"
@@ -22,13 +21,15 @@ const (
 	secret   = "yelp-api-key-0123456789abcdefghij"
 )
 
+// auth returns the test credentials, then extra.
+func auth(extra ...sources.Option) []sources.Option {
+	return append([]sources.Option{sources.WithAPIKey(secret)}, extra...)
+}
+
+// fast are the options every test client gets: the credentials, no
+// pacing, tiny backoff.
 func fast(base string, extra ...sources.Option) []sources.Option {
-	return append([]sources.Option{
-		sources.WithBaseURL(base),
-		sources.WithAPIKey(secret),
-		sources.WithRateLimit(rate.Inf, 0),
-		sources.WithBackoff(time.Millisecond, 5*time.Millisecond),
-	}, extra...)
+	return sourcestest.Options(base, auth(extra...)...)
 }
 
 func newClient(t *testing.T, base string, extra ...sources.Option) *Client {
