@@ -62,6 +62,32 @@ func genReviews(n int) []review.Review {
 
 func genID(i int) string { return fmt.Sprintf("00000028-b08c-0014-0000-%012d", i) }
 
+// TestAdapter runs the checks every adapter shares (paging, faults,
+// cancellation, token refresh, leaks) against the App Store Connect fake.
+func TestAdapter(t *testing.T) {
+	tooMany := string(decodetest.Fixture(t, "appstore-429.json"))
+	sourcestest.TestAdapter(t, sourcestest.Harness{
+		Name: Name,
+		New: func(opts ...sources.Option) (sources.Source, error) {
+			return New(appID, auth(opts...)...)
+		},
+		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewAppStore(appID, rs...) },
+		Reviews:    genReviews,
+		PageSize:   MaxPageSize,
+		Total:      450,
+		Requests:   3,
+		SecondPage: sourcestest.OnPath("/customerReviews", "cursor", "Ag.200"),
+		Spoil:      "rating",
+		Secrets:    []string{secret},
+		ErrorBodies: map[int]string{
+			http.StatusTooManyRequests: tooMany,
+			http.StatusUnauthorized:    `{"errors":[{"status":"401","code":"NOT_AUTHORIZED","title":"Authentication credentials are missing or invalid.","detail":"Provide a properly configured and signed bearer token, and make sure that it has not expired."}]}`,
+		},
+		Bearer:     true,
+		NoHintWait: time.Minute, // Apple sends no Retry-After; its window is a rolling hour
+	})
+}
+
 func TestNewValidates(t *testing.T) {
 	t.Parallel()
 	for _, id := range []string{"", "a/b", "x?y", "x#y"} {

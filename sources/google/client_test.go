@@ -58,6 +58,32 @@ func genReviews(n int) []review.Review {
 	return rs
 }
 
+// TestAdapter runs the checks every adapter shares (paging, faults,
+// cancellation, token refresh, leaks) against the Business Profile fake.
+func TestAdapter(t *testing.T) {
+	tooMany, unauthorized := string(decodetest.Fixture(t, "google-429.json")), string(decodetest.Fixture(t, "google-401.json"))
+	sourcestest.TestAdapter(t, sourcestest.Harness{
+		Name: Name,
+		New: func(opts ...sources.Option) (sources.Source, error) {
+			return New(account, loc, auth(opts...)...)
+		},
+		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewGoogle(account, loc, rs...) },
+		Reviews:    genReviews,
+		PageSize:   MaxPageSize,
+		Total:      120,
+		Requests:   3,
+		SecondPage: sourcestest.OnPath("/reviews", "pageToken", "CAES50"),
+		Spoil:      "starRating",
+		Secrets:    []string{secret},
+		ErrorBodies: map[int]string{
+			http.StatusTooManyRequests: tooMany,
+			http.StatusUnauthorized:    unauthorized,
+		},
+		Bearer:     true,
+		NoHintWait: time.Minute, // Google documents no Retry-After; its quota is per minute
+	})
+}
+
 func TestNewValidates(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct{ account, location string }{{"", loc}, {account, ""}, {"a/b", loc}, {account, "x?y"}} {

@@ -58,6 +58,32 @@ func genReviews(n int) []review.Review {
 	return rs
 }
 
+// TestAdapter runs the checks every adapter shares (paging, faults,
+// cancellation, token refresh, leaks) against the Google Play fake.
+func TestAdapter(t *testing.T) {
+	tooMany, unauthorized := string(decodetest.Fixture(t, "google-429.json")), string(decodetest.Fixture(t, "google-401.json"))
+	sourcestest.TestAdapter(t, sourcestest.Harness{
+		Name: Name,
+		New: func(opts ...sources.Option) (sources.Source, error) {
+			return New(pkg, auth(opts...)...)
+		},
+		Serve:      func(rs []review.Review) http.Handler { return sourcestest.NewGooglePlay(pkg, rs...) },
+		Reviews:    genReviews,
+		PageSize:   MaxPageSize,
+		Total:      250,
+		Requests:   3,
+		SecondPage: sourcestest.OnPath("/reviews", "token", "Chs100"),
+		Spoil:      "starRating",
+		Secrets:    []string{secret},
+		ErrorBodies: map[int]string{
+			http.StatusTooManyRequests: tooMany,
+			http.StatusUnauthorized:    unauthorized,
+		},
+		Bearer:     true,
+		NoHintWait: time.Minute, // Google documents no Retry-After; its quota is per minute
+	})
+}
+
 func TestNewValidates(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"", "a/b", "x?y", "x#y"} {

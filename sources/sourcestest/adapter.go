@@ -61,9 +61,9 @@ type Harness struct {
 	Spoil string
 	// Secrets are credentials that must not appear in any error text.
 	Secrets []string
-	// ErrorBody returns the platform's error body for a status, "" for the
-	// Server's generic one. May be nil.
-	ErrorBody func(status int) string
+	// ErrorBodies are the platform's error bodies by status (429, 401,
+	// 503); the Server's generic JSON error stands in for a status missing.
+	ErrorBodies map[int]string
 	// Bearer reports that the adapter sends bearer tokens: the harness
 	// checks that a refused token is refreshed through
 	// sources.WithTokenFunc, and that without one the walk ends with
@@ -179,12 +179,7 @@ func (h *Harness) local(rs []review.Review) (*Server, http.Handler, []sources.Op
 	return srv, p, Options(srv.URL, sources.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
 }
 
-func (h *Harness) errorBody(status int) string {
-	if h.ErrorBody == nil {
-		return ""
-	}
-	return h.ErrorBody(status)
-}
+func (h *Harness) errorBody(status int) string { return h.ErrorBodies[status] }
 
 // target matches the request the faults break.
 func (h *Harness) target() func(*http.Request) bool { return h.SecondPage }
