@@ -39,6 +39,8 @@ type Harness struct {
 	Serve func(rs []review.Review) http.Handler
 	// Reviews invents n reviews in list order (newest first, distinct
 	// external ids) that a walk over Serve(Reviews(n)) yields unchanged.
+	// Reviews(n+3) must hold three ids that Reviews(n) does not: they are
+	// the reviews added mid-walk.
 	Reviews func(n int) []review.Review
 	// PageSize is the number of reviews on a full page at the adapter's
 	// default page size.
@@ -57,7 +59,9 @@ type Harness struct {
 	// Spoil names a field of a review's JSON object (looked up in the
 	// object that holds the review's id and in the objects nested in it)
 	// that, given a value of the wrong type, makes just that review
-	// undecodable: "rating", say. Empty skips the malformed-review case.
+	// undecodable: "rating", say. The review broken is the one in the
+	// middle of the second page, away from any overlap with the pages
+	// around it. Empty skips the malformed-review case.
 	Spoil string
 	// Secrets are credentials that must not appear in any error text.
 	Secrets []string

@@ -87,7 +87,8 @@
 //
 // Platform quirks (fixtures, wire details, replies) stay in the adapter's
 // own tests; add platform faults to the same matrix with Harness.Faults.
-// Collect and ExternalIDs help there.
+// Options (fast client settings), Collect, ExternalIDs and SpoilReview
+// help there.
 //
 // # Fake source
 //
