@@ -664,7 +664,11 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			t.ev = sc.addEv(t, t, text, RuleEmoji, t.val)
 			continue
 		}
-		p, n := matchAt(lx, toks, i, s.t1, wantVal)
+		var p *payload
+		var n int
+		if t.kind == tkWord && (t.flags&fNeg != 0 || t.bits&bAnyVal != 0) { // what matchAt would reject first, without the call
+			p, n = matchAt(lx, toks, i, s.t1, wantVal)
+		}
 		rule := RuleLexicon
 		var v float64
 		complaint := false

@@ -444,6 +444,31 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	needLow := false
 	var prev rune
 	run := 0
+	// Most words are, or start with, a run of lower-case ASCII letters:
+	// count it in a tight loop first (the same counts and flags as the
+	// general loop below).
+	if j := i; j < len(text) && text[j]-'a' < 26 {
+		for j < len(text) {
+			c := text[j]
+			if c-'a' >= 26 {
+				break
+			}
+			if rune(c) == prev {
+				run++
+				if run >= 2 {
+					flags |= fElong
+				}
+			} else {
+				run = 0
+			}
+			prev = rune(c)
+			j++
+		}
+		letters += j - i
+		lower += j - i
+		flags |= fLatin
+		i = j
+	}
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
