@@ -20,7 +20,7 @@ import (
 
 // broken wraps an adapter and spoils its walks the way BROKEN_ADAPTER
 // says: "drop" loses a review, "double" yields one twice, "leak" puts the
-// token in an error's text.
+// token in an error's text; "" changes nothing.
 type broken struct {
 	sources.Source
 	how string
@@ -74,13 +74,10 @@ func brokenHarness(how string) sourcestest.Harness {
 	}
 }
 
-// TestBrokenAdapter is run by TestAdapterCatches in a child process.
-func TestBrokenAdapter(t *testing.T) {
-	how := os.Getenv("BROKEN_ADAPTER")
-	if how == "" {
-		t.Skip("run by TestAdapterCatches")
-	}
-	sourcestest.TestAdapter(t, brokenHarness(how))
+// TestHarness runs TestAdapter over the googleplay client, which must
+// pass; in the child processes of TestAdapterCatches, over a broken one.
+func TestHarness(t *testing.T) {
+	sourcestest.TestAdapter(t, brokenHarness(os.Getenv("BROKEN_ADAPTER")))
 }
 
 // TestAdapterCatches runs TestAdapter over adapters broken on purpose: each
@@ -97,7 +94,7 @@ func TestAdapterCatches(t *testing.T) {
 	} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
-			cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestBrokenAdapter$", "-test.count=1")
+			cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestHarness$", "-test.count=1")
 			cmd.Env = append(os.Environ(), "BROKEN_ADAPTER="+how)
 			out, err := cmd.CombinedOutput()
 			if _, failed := errors.AsType[*exec.ExitError](err); !failed {
