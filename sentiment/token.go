@@ -95,10 +95,34 @@ type scratch struct {
 	en, lt *lexicon
 }
 
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+// asciiClass classifies the ASCII characters for isWordRune and isSpace,
+// so that their ASCII case is one table load and they inline.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] |= acWord
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			t[c] |= acSpace
+		}
 	}
+	return t
+}()
+
+const (
+	acWord  = 1 << iota // ASCII letter or digit
+	acSpace             // ASCII white space
+)
+
+func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&acWord != 0
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -113,8 +137,8 @@ func isLtDiac(r rune) bool {
 func isCyr(r rune) bool { return r >= 0x400 && r <= 0x4FF }
 
 func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&acSpace != 0
 	}
 	return unicode.IsSpace(r)
 }
@@ -253,7 +277,7 @@ func (sc *scratch) tokenize(text string) {
 		open(i)
 		switch {
 		case isWordRune(r):
-			if r == 'o' || r == 'O' || r == 'x' || r == 'X' {
+			if (r == 'o' || r == 'O' || r == 'x' || r == 'X') && i+1 < len(text) && emoticonSecond(text[i+1]) {
 				if e, ok := matchEmoticon(text, i); ok {
 					sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 					brk = false
@@ -383,6 +407,11 @@ func boolFlag(b bool, f uint16) uint16 {
 	return 0
 }
 
+// emoticonSecond reports whether c is the second byte of an emoticon that
+// starts with a letter (o_O, o.O, xD, x-D): a word starting with o or x
+// needs matchEmoticon only then.
+func emoticonSecond(c byte) bool { return c == '_' || c == '.' || c == 'D' || c == '-' }
+
 func matchEmoticon(text string, i int) (int, bool) {
 	c := text[i]
 	switch c {
@@ -469,6 +498,7 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 		flags |= fLatin
 		i = j
 	}
+scan:
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
@@ -483,6 +513,8 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 				flags |= fLatin
 			case c >= '0' && c <= '9':
 				digits++
+			case c == ' ':
+				break scan // what the general case below would decide
 			default:
 				goto slow
 			}
