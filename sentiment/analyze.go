@@ -866,6 +866,9 @@ func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 		if weakAt >= 0 && i > weakAt {
 			break // the praise must come first: "thanks for ..., after a month"
 		}
+		if t.val <= 0 || t.kind != tkWord {
+			continue // only a positive word can be a cue
+		}
 		// Thanks followed by any complaint pattern is ironic ("спасибо, что
 		// доставили через месяц"); other praise needs a clear complaint.
 		alone := true // the cue is its clause's only word ("Great, still waiting.")
@@ -875,7 +878,7 @@ func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 			}
 		}
 		cue := thanksCues[t.norm] || sarcasmCues[t.norm] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
-		if t.val > 0 && t.kind == tkWord && cue {
+		if cue {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm
 			sc.ev[t.ev].Weight = t.val

@@ -20,6 +20,10 @@ type wordCache struct {
 	slots []cacheSlot // the words, densely in insertion order (frequent words come first and share cache lines); no pointers for the GC to scan
 	count int         // slots in use
 	arena []byte
+	// all views the arena's whole capacity as a string, for str. Bytes
+	// are only appended to the arena (and it is only reset between
+	// Analyze calls), so the part any str result covers never changes.
+	all string
 }
 
 // cacheSlot is one cached word, kept together so that a lookup and the
@@ -124,10 +128,7 @@ type langEnt struct {
 
 // str returns the arena string r.
 func (c *wordCache) str(r strRef) string {
-	if r.n == 0 {
-		return ""
-	}
-	return bstr(c.arena[r.off : r.off+r.n : r.off+r.n])
+	return c.all[r.off : r.off+r.n]
 }
 
 // reset empties the cache when it is nearly full; call it only between
@@ -137,6 +138,7 @@ func (c *wordCache) reset() {
 		c.table = make([]uint32, cacheSlots)
 		c.slots = make([]cacheSlot, 0, cacheEntries)
 		c.arena = make([]byte, 0, cacheArena)
+		c.all = bstr(c.arena[:cacheArena])
 		return
 	}
 	if c.count >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
