@@ -255,24 +255,31 @@ func (sc *scratch) tokenize(text string) {
 	}
 	i := 0
 	for i < len(text) {
-		if text[i] == ' ' { // the commonest byte, before the general case
+		c := text[i]
+		if c == ' ' { // the commonest byte, before the general case
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == '\n' || r == '\r':
-			closeSent(lastEnd)
-			i += size
-			continue
-		case isSpace(r):
-			i += size
-			continue
-		case isEmojiModifier(r):
-			// Skin tones and joiners belong to the emoji before them; on
-			// their own they neither open a sentence nor make a token.
-			i += size
-			continue
+		var r rune
+		var size int
+		if c < utf8.RuneSelf && asciiClass[c]&acWord != 0 {
+			r, size = rune(c), 1 // an ASCII letter or digit: none of the cases below
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r == '\n' || r == '\r':
+				closeSent(lastEnd)
+				i += size
+				continue
+			case isSpace(r):
+				i += size
+				continue
+			case isEmojiModifier(r):
+				// Skin tones and joiners belong to the emoji before them; on
+				// their own they neither open a sentence nor make a token.
+				i += size
+				continue
+			}
 		}
 		open(i)
 		switch {
@@ -477,24 +484,24 @@ func (sc *scratch) word(text string, i int, brk bool) int {
 	// count it in a tight loop first (the same counts and flags as the
 	// general loop below).
 	if j := i; j < len(text) && text[j]-'a' < 26 {
-		for j < len(text) {
-			c := text[j]
-			if c-'a' >= 26 {
-				break
-			}
-			if rune(c) == prev {
-				run++
-				if run >= 2 {
-					flags |= fElong
-				}
-			} else {
-				run = 0
-			}
-			prev = rune(c)
+		for j < len(text) && text[j]-'a' < 26 {
 			j++
 		}
-		letters += j - i
-		lower += j - i
+		w := text[i:j]
+		for k := 2; k < len(w); k++ {
+			if w[k] == w[k-1] && w[k] == w[k-2] {
+				flags |= fElong // a letter three times in a row
+				break
+			}
+		}
+		// Carry the state of the run at the end into the loop below.
+		n := len(w)
+		prev = rune(w[n-1])
+		for k := n - 2; k >= 0 && w[k] == w[n-1]; k-- {
+			run++
+		}
+		letters += n
+		lower += n
 		flags |= fLatin
 		i = j
 	}
