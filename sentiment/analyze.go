@@ -417,6 +417,9 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 	nt := &toks[i+1]
 	if in.next == nil {
 		sh, nh := nt.sh|1, nt.nh|1
+		if !in.wild && in.secondSet&(1<<(sh>>26)|1<<(nh>>26)) == 0 {
+			return best, bestN // no seq's second element can be the next token
+		}
 		for k, h := range in.second {
 			if h == 0 || h == sh || h == nh {
 				try(&in.seqs[k])

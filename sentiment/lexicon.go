@@ -74,6 +74,11 @@ type info struct {
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
 	second []uint32
+	// secondSet has bit h>>26 set for every non-zero hash h in second, and
+	// wild says second has a zero: a token whose hashes miss secondSet
+	// cannot match any of these seqs unless wild.
+	secondSet uint64
+	wild      bool
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -94,6 +99,9 @@ func (in *info) finish() {
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {
 				in.second[k] = hashWord(s.rest[0].key) | 1
+				in.secondSet |= 1 << (in.second[k] >> 26)
+			} else {
+				in.wild = true
 			}
 		}
 	}
