@@ -257,10 +257,11 @@ func (a *Analyzer) lexFor(l Lang) *lexicon {
 // prep fills a word token's normalised form, stem and lexicon info, from
 // the word cache when it can.
 func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
-	t.in, t.sin, t.pin, t.val, t.bits = nil, nil, nil, 0, 0
+	t.val = 0
 	t.flags &^= fNeg | fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
+		t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
 		t.stem, t.sh, t.nh = "", 0, 0
 		return
 	}
@@ -279,6 +280,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			return
 		}
 	}
+	t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
 	t.norm = t.low
 	if lx.lang == LT && t.flags&fLtDiac != 0 {
 		t.norm = sc.foldLt(t.low)

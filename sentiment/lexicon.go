@@ -154,6 +154,7 @@ var lexiconIDs atomic.Uint32
 type lexicon struct {
 	id         uint32  // unique, never 0
 	infos      []*info // every word and prefix info, by id-1
+	byID       []*info // nil, then infos: indexed by id (set by compact)
 	lang       Lang
 	words      map[string]*info // normalised forms and stems
 	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
@@ -188,10 +189,7 @@ func stemFor(lang Lang) func(string) string {
 
 // info returns the info with the given id (nil for 0).
 func (lx *lexicon) info(id int32) *info {
-	if id == 0 {
-		return nil
-	}
-	return lx.infos[id-1]
+	return lx.byID[id]
 }
 
 func (lx *lexicon) newInfo() *info {
@@ -651,6 +649,7 @@ func (lx *lexicon) compact() {
 		n.seqs = moveSeqs(n.seqs)
 		lx.infos[i] = n
 	}
+	lx.byID = append([]*info{nil}, lx.infos...)
 	lx.negSeqs = moveSeqs(lx.negSeqs)
 	lx.neg.seqs = lx.negSeqs
 	words := make(map[string]*info, len(lx.words))
