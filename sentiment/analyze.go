@@ -144,19 +144,7 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 	sc.ev = sc.ev[:0]
 	sc.asp = sc.asp[:0]
 	textLang := a.assignLangs(sc)
-	caps, lower := 0, 0
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		if t.kind != tkWord {
-			continue
-		}
-		if t.flags&fCaps != 0 {
-			caps++
-		} else if t.flags&(fLatin|fCyr) != 0 {
-			lower++
-		}
-	}
-	mixedCase := caps > 0 && lower > 0
+	mixedCase := sc.caps > 0 && sc.lower > 0 // counted by word()
 	// A text that closes with an emoticon or emoji shows how its words are
 	// meant ("angry birds will do it for you :D", "great, another delay :("):
 	// contributions of the other sign count half.

@@ -91,6 +91,9 @@ type scratch struct {
 	// (0 without one), toneTok its token index.
 	tone    float64
 	toneTok int
+	// caps and lower count the word tokens in capitals and the other
+	// letter-bearing word tokens (for the caps rule's "mixed case").
+	caps, lower int
 	// en and lt are the embedded lexicons that language votes consult.
 	en, lt *lexicon
 }
@@ -105,6 +108,8 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 		switch c {
 		case ' ', '\t', '\n', '\r', '\v', '\f':
 			t[c] |= acSpace
+		case 'o', 'O', 'x', 'X', 'h', 'w':
+			t[c] |= acSpecial
 		}
 	}
 	return t
@@ -113,6 +118,7 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 const (
 	acWord  = 1 << iota // ASCII letter or digit
 	acSpace             // ASCII white space
+	acSpecial           // may start an emoticon (o, x) or a URL (h, w)
 )
 
 func isWordRune(r rune) bool {
@@ -223,6 +229,7 @@ func (sc *scratch) tokenize(text string) {
 	sc.toks = sc.toks[:0]
 	sc.sents = sc.sents[:0]
 	sc.buf = sc.buf[:0]
+	sc.caps, sc.lower = 0, 0
 	sc.cache.reset()
 	if sc.en == nil {
 		def, _ := defaultLexicons()
@@ -284,7 +291,8 @@ func (sc *scratch) tokenize(text string) {
 		open(i)
 		switch {
 		case isWordRune(r):
-			if (r == 'o' || r == 'O' || r == 'x' || r == 'X') && i+1 < len(text) && emoticonSecond(text[i+1]) {
+			special := r < utf8.RuneSelf && asciiClass[r]&acSpecial != 0
+			if special && (r == 'o' || r == 'O' || r == 'x' || r == 'X') && i+1 < len(text) && emoticonSecond(text[i+1]) {
 				if e, ok := matchEmoticon(text, i); ok {
 					sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 					brk = false
@@ -293,7 +301,7 @@ func (sc *scratch) tokenize(text string) {
 					continue
 				}
 			}
-			if (r == 'h' || r == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
+			if special && (r == 'h' || r == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
 				j := i
 				for j < len(text) {
 					r2, s2 := utf8.DecodeRuneInString(text[j:])
@@ -305,8 +313,9 @@ func (sc *scratch) tokenize(text string) {
 				i, lastEnd = j, j
 				continue
 			}
-			i = sc.word(text, i, brk)
-			if t := &sc.toks[len(sc.toks)-1]; t.flags&fHash == 0 {
+			var t *token
+			i, t = sc.word(text, i, brk)
+			if t.flags&fHash == 0 {
 				cur.votes.add(t)
 			} else {
 				cur.hvotes.add(t)
@@ -463,8 +472,9 @@ func matchEmoticon(text string, i int) (int, bool) {
 }
 
 // word scans one word (letters, digits, inner apostrophes; numbers with inner
-// . , / such as 4.5, 1,000 or 10/10) from i and appends its token.
-func (sc *scratch) word(text string, i int, brk bool) int {
+// . , / such as 4.5, 1,000 or 10/10) from i, appends its token and returns
+// the end of the word and the token.
+func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	start := i
 	var flags uint16
 	if brk {
@@ -602,6 +612,10 @@ scan:
 	*t = token{start: start, end: i, ev: -1, flags: flags}
 	if letters == 0 && digits > 0 {
 		t.kind = tkNum
+	} else if flags&fCaps != 0 {
+		sc.caps++
+	} else if flags&(fLatin|fCyr) != 0 {
+		sc.lower++
 	}
 	w := text[start:i]
 	if needLow {
@@ -650,7 +664,7 @@ scan:
 			}
 		}
 	}
-	return i
+	return i, t
 }
 
 // foldLt returns s with Lithuanian diacritics folded, using the scratch buffer.
