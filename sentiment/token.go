@@ -116,9 +116,9 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 }()
 
 const (
-	acWord  = 1 << iota // ASCII letter or digit
-	acSpace             // ASCII white space
-	acSpecial           // may start an emoticon (o, x) or a URL (h, w)
+	acWord    = 1 << iota // ASCII letter or digit
+	acSpace               // ASCII white space
+	acSpecial             // may start an emoticon (o, x) or a URL (h, w)
 )
 
 func isWordRune(r rune) bool {
