@@ -3,7 +3,6 @@ package sentiment
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -128,9 +127,11 @@ func isWordRune(r rune) bool {
 	return isWordRuneSlow(r)
 }
 
-func isWordRuneSlow(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
+// isWordRuneSlow is isWordRune beyond ASCII, kept out of line so that
+// isWordRune inlines.
+//
+//go:noinline
+func isWordRuneSlow(r rune) bool { return propsOf(r)&pWord != 0 }
 
 func isLtDiac(r rune) bool {
 	switch r {
@@ -146,7 +147,7 @@ func isSpace(r rune) bool {
 	if uint32(r) < utf8.RuneSelf {
 		return asciiClass[r]&acSpace != 0
 	}
-	return unicode.IsSpace(r)
+	return isSpaceSlow(r)
 }
 
 // bstr views b as a string without copying. The scratch buffer is only
@@ -413,7 +414,7 @@ func (sc *scratch) tokenize(text string) {
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return isUpper(r)
 }
 
 func boolFlag(b bool, f uint16) uint16 {
@@ -447,7 +448,7 @@ func matchEmoticon(text string, i int) (int, bool) {
 		if isWordRune(p) && c != ':' {
 			return 0, false
 		}
-		if c == ':' && unicode.IsDigit(p) {
+		if c == ':' && isDigit(p) {
 			return 0, false
 		}
 	}
@@ -548,17 +549,21 @@ scan:
 			continue
 		}
 	slow:
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeAt(text, i)
+		}
+		p := propsOf(r)
+		if p&pWord == 0 {
 			if (r == '\'' || r == '’') && i > start {
-				if n, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) && unicode.IsLetter(n) {
+				if n, _ := decodeAt2(text, i+size); i+size < len(text) && isLetter(n) {
 					needLow = needLow || r == '’'
 					i += size
 					prev = r
 					continue
 				}
 			}
-			if (r == '.' || r == ',' || r == '/') && unicode.IsDigit(prev) && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			if (r == '.' || r == ',' || r == '/') && isDigit(prev) && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
 				i += size
 				prev = r
 				continue
@@ -566,14 +571,14 @@ scan:
 			break
 		}
 		switch {
-		case unicode.IsDigit(r):
+		case p&pDigit != 0:
 			digits++
-		case unicode.IsLetter(r):
+		case p&pLetter != 0:
 			letters++
-			if unicode.IsUpper(r) {
+			if p&pUpper != 0 {
 				upper++
 				needLow = true
-			} else if unicode.IsLower(r) {
+			} else if p&pLower != 0 {
 				lower++
 			}
 			if r == 'ё' || r == 'Ё' {
@@ -588,7 +593,7 @@ scan:
 				}
 			}
 		}
-		if r == prev && unicode.IsLetter(r) {
+		if r == prev && p&pLetter != 0 {
 			run++
 			if run >= 2 {
 				flags |= fElong
@@ -634,7 +639,7 @@ scan:
 			case '’':
 				r = '\''
 			default:
-				r = unicode.ToLower(r)
+				r = toLower(r)
 			}
 			sc.buf = utf8.AppendRune(sc.buf, r)
 		}
