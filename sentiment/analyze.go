@@ -977,6 +977,13 @@ func (sc *scratch) result(text string, r runResult) Score {
 	case ns <= 2 && ne <= 8 && na <= 2:
 		b := new(resultBlock)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+	case ns <= 2 && ne <= 12 && na <= 6:
+		b := new(struct {
+			s [2]Sentence
+			e [12]Evidence
+			a [6]AspectMention
+		})
+		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
 	case ns <= 8 && ne <= 32 && na <= 8:
 		b := new(resultBlockM)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
