@@ -114,7 +114,7 @@
 // many goroutines. Analyze keeps its scratch space in a sync.Pool, with a
 // cache of what it learnt about each distinct word form (stem, lexicon
 // entries, language hints; up to 16,384 forms in a pointer-free table of
-// about 2.6 MB per pooled scratch, emptied when full), and makes one
+// about 1.4 MB per pooled scratch, emptied when full), and makes one
 // allocation per call for texts up to about 1 KB: the result's three slices
 // share one block. Longer texts allocate their slices separately.
 package sentiment
