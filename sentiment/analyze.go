@@ -679,7 +679,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				n = 1
 				break
 			}
-			if i > s.t0 && excessive(&toks[i-1], lx.lang) && t.flags&fBreak == 0 && (t.in == nil || !t.in.function) && len(t.norm) > 2 {
+			if i > s.t0 && t.flags&fBreak == 0 && len(t.norm) > 2 && excessive(&toks[i-1], lx.lang) && (t.in == nil || !t.in.function) {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
 				rule = RuleComplaint

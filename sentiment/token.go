@@ -302,7 +302,7 @@ func (sc *scratch) tokenize(text string) {
 					continue
 				}
 			}
-			if special && (r == 'h' || r == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
+			if special && (r == 'h' || r == 'w') && i+1 < len(text) && (text[i+1] == 't' || text[i+1] == 'w') && (strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") || strings.HasPrefix(text[i:], "www.")) {
 				j := i
 				for j < len(text) {
 					r2, s2 := utf8.DecodeRuneInString(text[j:])
