@@ -431,6 +431,22 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 	return best, bestN
 }
 
+// seqCandidate reports whether bestSeq(in, toks, i, end, ...) can find
+// anything: in has seqs, the token after i is inside the range, and (for
+// a short list without negator, number or root second elements) its stem
+// or norm hash is in in.secondSet. It is bestSeq's own first checks,
+// inlined so that most tokens skip the call.
+func seqCandidate(in *info, toks []token, i, end int) bool {
+	if in == nil || len(in.seqs) == 0 || i+1 >= end {
+		return false
+	}
+	if in.next != nil || in.wild {
+		return true
+	}
+	nt := &toks[i+1]
+	return in.secondSet&(1<<(nt.sh>>26)|1<<(nt.nh>>26)) != 0
+}
+
 // matchAt finds the payload for the token at i: the longest multi-word entry
 // starting there, else the word itself, else a `*` root.
 func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, int) {
@@ -443,16 +459,20 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	}
 	var best *seq
 	n := 0
-	if t.flags&fNeg != 0 {
+	if t.flags&fNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
 		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
 	}
 	pin := t.pin
 	if t.bits&bSeqs != 0 {
-		best, n = bestSeq(t.sin, toks, i, end, want, best, n)
-		if t.in != t.sin {
+		if seqCandidate(t.sin, toks, i, end) {
+			best, n = bestSeq(t.sin, toks, i, end, want, best, n)
+		}
+		if t.in != t.sin && seqCandidate(t.in, toks, i, end) {
 			best, n = bestSeq(t.in, toks, i, end, want, best, n)
 		}
-		best, n = bestSeq(pin, toks, i, end, want, best, n)
+		if seqCandidate(pin, toks, i, end) {
+			best, n = bestSeq(pin, toks, i, end, want, best, n)
+		}
 	}
 	if best != nil {
 		return &best.payload, n
