@@ -516,8 +516,7 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 		flags |= fLatin
 		i = j
 	}
-scan:
-	for i < len(text) {
+	for i < len(text) && text[i] != ' ' { // a space ends a word (the general case below decides so too)
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
 			case c >= 'a' && c <= 'z':
@@ -531,8 +530,6 @@ scan:
 				flags |= fLatin
 			case c >= '0' && c <= '9':
 				digits++
-			case c == ' ':
-				break scan // what the general case below would decide
 			default:
 				goto slow
 			}
