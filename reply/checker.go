@@ -30,15 +30,26 @@ const aspectsKey = "aspects"
 // matchAll scans toks with the lists of lang (all languages when lang has
 // no data) and groups the matches by list.
 func (c *Checker) matchAll(lang string, toks []token) matches {
+	return c.matchAllBuf(lang, toks, new(docBuf))
+}
+
+// matchAllBuf is matchAll with b's buffers; the result is valid until b
+// is used again.
+func (c *Checker) matchAllBuf(lang string, toks []token, b *docBuf) matches {
+	ms := b.ms[:0]
+	if ms == nil {
+		ms = make([]match, 0, 8+len(toks)/8)
+	}
 	if ld := c.langs[lang]; ld != nil {
-		return group(ld.all.find(toks, nil), len(c.keys))
+		ms, b.exc = ld.all.findExc(toks, ms, b.exc)
+	} else {
+		for _, l := range Langs {
+			ms, b.exc = c.langs[l].all.findExc(toks, ms, b.exc)
+		}
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
 	}
-	var ms []match
-	for _, l := range Langs {
-		ms = c.langs[l].all.find(toks, ms)
-	}
-	sort.SliceStable(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
-	return group(ms, len(c.keys))
+	b.ms = ms
+	return b.group(ms, len(c.keys))
 }
 
 // keyID returns the id of a list key, or -1.
@@ -227,9 +238,33 @@ func (c *Checker) Check(r review.Review, draft string, opts ...Option) []Finding
 		cfg.now = time.Now()
 	}
 	cfg.policy = cfg.policy.withDefaults()
-	k := &check{c: c, cfg: &cfg, draft: draft}
+	sc := scratchPool.Get().(*scratch)
+	k := &check{c: c, cfg: &cfg, draft: draft, sc: sc}
 	k.run(r)
+	sc.release()
 	return k.out
+}
+
+// scratch is the reusable memory of one Check call: the buffers of the
+// draft's and the review's tokens and phrase matches. Nothing a Check
+// returns points into it.
+type scratch struct {
+	draft, review docBuf
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledToks bounds the token buffers kept in the pool, so that one
+// huge draft does not pin its memory.
+const maxPooledToks = 4096
+
+func (sc *scratch) release() {
+	if cap(sc.draft.d.toks) > maxPooledToks || cap(sc.review.d.toks) > maxPooledToks {
+		return
+	}
+	sc.draft.d = doc{toks: sc.draft.d.toks[:0], sents: sc.draft.d.sents[:0]}
+	sc.review.d = doc{toks: sc.review.d.toks[:0], sents: sc.review.d.sents[:0]}
+	scratchPool.Put(sc)
 }
 
 func cloneMap[K comparable, V any](m map[K]V) map[K]V {
@@ -247,6 +282,7 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 type check struct {
 	c     *Checker
 	cfg   *config
+	sc    *scratch
 	draft string
 	d     *doc
 	lang  string // the draft's language, or the review's when unknown
@@ -328,15 +364,15 @@ func (k *check) tokSpan(i, j int) span {
 func (k *check) sentSpan(tok int) span { return k.d.sentence(k.d.toks[tok].sent) }
 
 func (k *check) run(r review.Review) {
-	k.d = tokenize(k.draft)
-	k.rv = k.c.analyzeReview(r, k.cfg)
+	k.d = k.sc.draft.tokenize(k.draft)
+	k.rv = k.c.analyzeReviewBuf(r, k.cfg, &k.sc.review)
 	k.dlang = k.c.detectLang(k.d)
 	k.lang = k.dlang
 	if k.lang == "" || k.lang == otherLang {
 		k.lang = k.rv.lang
 	}
 	k.quotes = quoteSpans(k.draft)
-	k.m = k.c.matchAll(k.lang, k.d.toks)
+	k.m = k.c.matchAllBuf(k.lang, k.d.toks, &k.sc.draft)
 	k.dAspects = map[string]bool{}
 	for _, m := range k.find(aspectsKey) {
 		k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true

@@ -172,15 +172,27 @@ type matches struct {
 
 // group sorts ms by list id (stably, so text order is kept within a
 // list) with a counting sort; nkeys is the number of list ids.
-func group(ms []match, nkeys int) matches {
-	g := matches{all: make([]match, len(ms)), off: make([]int32, nkeys+1)}
+func group(ms []match, nkeys int) matches { return new(docBuf).group(ms, nkeys) }
+
+// group is group with b's buffers (b.all, b.off, b.next); ms must not be
+// b.all.
+func (b *docBuf) group(ms []match, nkeys int) matches {
+	if cap(b.all) < len(ms) {
+		b.all = make([]match, len(ms), max(len(ms), 16))
+	}
+	if cap(b.off) < nkeys+1 {
+		b.off = make([]int32, nkeys+1)
+		b.next = make([]int32, nkeys)
+	}
+	g := matches{all: b.all[:len(ms)], off: b.off[:nkeys+1]}
+	clear(g.off)
 	for _, m := range ms {
 		g.off[m.ph.kid+1]++
 	}
 	for k := 1; k <= nkeys; k++ {
 		g.off[k] += g.off[k-1]
 	}
-	next := make([]int32, nkeys)
+	next := b.next[:nkeys]
 	copy(next, g.off[:nkeys])
 	for _, m := range ms {
 		g.all[next[m.ph.kid]] = m
@@ -248,14 +260,21 @@ func matchRest(ps []ptok, toks []token, k, sent int) int {
 // match that overlaps an exception's match is dropped. Results are in
 // order of start token.
 func (ps *phraseSet) find(toks []token, out []match) []match {
+	out, _ = ps.findExc(toks, out, nil)
+	return out
+}
+
+// findExc is find with a buffer for the exceptions' matches; it returns
+// the matches and the buffer (to be reused).
+func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) {
 	if ps == nil || ps.n == 0 {
-		return out
+		return out, exc
 	}
 	if out == nil {
 		out = make([]match, 0, 8+len(toks)/8)
 	}
 	base := len(out)
-	var exc []match
+	exc = exc[:0]
 	for i := range toks {
 		t := &toks[i]
 		n := &ps.root
@@ -290,7 +309,7 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 		}
 	}
 	if len(exc) == 0 {
-		return out
+		return out, exc
 	}
 	kept := out[:base]
 	for _, m := range out[base:] {
@@ -305,7 +324,7 @@ func (ps *phraseSet) find(toks []token, out []match) []match {
 			kept = append(kept, m)
 		}
 	}
-	return kept
+	return kept, exc
 }
 
 // disjoint keeps non-overlapping matches, preferring the earliest and

@@ -114,8 +114,9 @@ func (c *Checker) Plan(rs []review.Review, opts ...Option) []Task {
 	}
 	cfg.policy = cfg.policy.withDefaults()
 	tasks := make([]Task, len(rs))
+	var buf docBuf // reused: a triage keeps nothing of its review's analysis
 	for i := range rs {
-		tasks[i] = c.triage(&rs[i], i, &cfg)
+		tasks[i] = c.triage(&rs[i], i, &cfg, &buf)
 	}
 	sort.SliceStable(tasks, func(a, b int) bool {
 		if tasks[a].Priority != tasks[b].Priority {
@@ -134,9 +135,9 @@ func (c *Checker) Plan(rs []review.Review, opts ...Option) []Task {
 // complaint as abusive.
 const removableToxicity = 0.7
 
-func (c *Checker) triage(r *review.Review, idx int, cfg *config) Task {
+func (c *Checker) triage(r *review.Review, idx int, cfg *config, buf *docBuf) Task {
 	t := Task{ReviewID: r.ID, Index: idx}
-	ri := c.analyzeReview(*r, cfg)
+	ri := c.analyzeReviewBuf(*r, cfg, buf)
 	toks := ri.d.toks
 	has := func(key string) bool { return len(c.get(ri.m, key)) > 0 }
 

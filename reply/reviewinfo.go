@@ -43,12 +43,18 @@ type reviewInfo struct {
 }
 
 func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
+	return c.analyzeReviewBuf(r, cfg, new(docBuf))
+}
+
+// analyzeReviewBuf is analyzeReview with b's buffers for the review's
+// tokens and matches: the result is valid until b is used again.
+func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *reviewInfo {
 	text := r.Title
 	if text != "" && r.Body != "" {
 		text += "\n"
 	}
 	text += r.Body
-	ri := &reviewInfo{stars: r.Stars(), d: tokenize(text), aspects: map[string]bool{}, praiseWords: map[string]bool{}, content: map[string]bool{}}
+	ri := &reviewInfo{stars: r.Stars(), d: b.tokenize(text), aspects: map[string]bool{}, praiseWords: map[string]bool{}, content: map[string]bool{}}
 	ri.words = ri.d.words()
 	ri.an, ri.text = cfg.analyzer, text
 	if ri.an == nil {
@@ -70,7 +76,7 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 		lang = ""
 	}
 	toks := ri.d.toks
-	ri.m = c.matchAll(lang, toks)
+	ri.m = c.matchAllBuf(lang, toks, b)
 	findIn := func(key string) []match { return c.get(ri.m, key) }
 
 	// Clauses: split at sentence ends, commas, dashes and conjunctions.

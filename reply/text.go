@@ -72,14 +72,46 @@ func fold(s string) string {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
+// tokRef is the range of one token's folded text in the folded buffer.
+type tokRef struct{ a, b int }
+
+// docBuf holds the buffers of one text's tokenisation and phrase matching
+// so that a pooled buffer serves many calls (see scratch). Nothing in it
+// outlives the call that filled it, except the folded token text, which
+// is a fresh string each time.
+type docBuf struct {
+	d       doc
+	folded  []byte
+	refs    []tokRef
+	ms, exc []match
+	all     []match
+	off     []int32
+	next    []int32
+}
+
 // tokenize splits s into tokens and sentences. It never panics, whatever
 // the bytes; offsets always fall where utf8.DecodeRuneInString steps.
-func tokenize(s string) *doc {
-	d := &doc{src: s, sents: make([]span, 0, len(s)/60+2)}
-	d.toks = make([]token, 0, len(s)/4+4)
-	folded := make([]byte, 0, len(s))
-	type ref struct{ a, b int }
-	refs := make([]ref, 0, len(s)/4+4)
+func tokenize(s string) *doc { return new(docBuf).tokenize(s) }
+
+// tokenize is tokenize with b's buffers; the doc it returns is b's and is
+// valid until b is used again.
+func (b *docBuf) tokenize(s string) *doc {
+	d := &b.d
+	*d = doc{src: s, sents: b.d.sents[:0], toks: b.d.toks[:0]}
+	if cap(d.sents) < len(s)/60+2 {
+		d.sents = make([]span, 0, len(s)/60+2)
+	}
+	if cap(d.toks) < len(s)/4+4 {
+		d.toks = make([]token, 0, len(s)/4+4)
+	}
+	folded := b.folded[:0]
+	if cap(folded) < len(s) {
+		folded = make([]byte, 0, len(s))
+	}
+	refs := b.refs[:0]
+	if cap(refs) < len(s)/4+4 {
+		refs = make([]tokRef, 0, len(s)/4+4)
+	}
 	sent := 0
 	sentOpen := false // the current sentence has a token
 	sentStart := 0
@@ -162,7 +194,7 @@ func tokenize(s string) *doc {
 				sentOpen = true
 				sentStart = i
 			}
-			refs = append(refs, ref{fa, len(folded)})
+			refs = append(refs, tokRef{fa, len(folded)})
 			d.toks = append(d.toks, t)
 			lastEnd = j
 			i = j
@@ -196,6 +228,7 @@ func tokenize(s string) *doc {
 	for k := range d.toks {
 		d.toks[k].text = all[refs[k].a:refs[k].b]
 	}
+	b.folded, b.refs = folded, refs
 	return d
 }
 
