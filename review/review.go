@@ -121,6 +121,8 @@ type FieldError struct {
 	Problem string
 }
 
+// Error formats the fault as `review "<id>": <field>: <problem>`, leaving
+// out the id when the review has none.
 func (e *FieldError) Error() string {
 	if e.ID == "" {
 		return fmt.Sprintf("review: %s: %s", e.Field, e.Problem)
