@@ -95,6 +95,19 @@ type trieNode struct {
 	kids   []*trieNode
 	exact  []*phrase // phrases whose first token is this word
 	prefix []*phrase // phrases whose first token is this prefix
+	// exactNext[i] is the word exact[i] needs as its second token, or ""
+	// when its second token is not a plain word: a cheap test that skips
+	// most of the phrases starting with a common word ("we", "and").
+	exactNext  []string
+	prefixNext []string
+}
+
+// nextWord returns the plain word a phrase needs as its second token, or "".
+func nextWord(ph *phrase) string {
+	if len(ph.toks) > 1 && ph.toks[1].kind == pLit {
+		return ph.toks[1].s
+	}
+	return ""
 }
 
 // child returns the node after r, or nil. Most nodes have a handful of
@@ -141,8 +154,10 @@ func (ps *phraseSet) add(ph *phrase) {
 	}
 	if ph.toks[0].kind == pPrefix {
 		n.prefix = append(n.prefix, ph)
+		n.prefixNext = append(n.prefixNext, nextWord(ph))
 	} else {
 		n.exact = append(n.exact, ph)
+		n.exactNext = append(n.exactNext, nextWord(ph))
 	}
 	ps.n++
 	if ph.except {
@@ -279,6 +294,12 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 		t := &toks[i]
 		n := &ps.root
 		s := t.text
+		// next is the word after t in its sentence ("" when there is none:
+		// no phrase word is empty, so a phrase needing one then fails).
+		next := ""
+		if i+1 < len(toks) && toks[i+1].sent == t.sent {
+			next = toks[i+1].text
+		}
 		for len(s) > 0 {
 			r, w := utf8.DecodeRuneInString(s)
 			n = n.child(r)
@@ -286,7 +307,10 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 				break
 			}
 			s = s[w:]
-			for _, ph := range n.prefix {
+			for x, ph := range n.prefix {
+				if w := n.prefixNext[x]; w != "" && w != next {
+					continue
+				}
 				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
 					if ph.except {
 						exc = append(exc, match{ph, i, e})
@@ -297,7 +321,10 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 			}
 		}
 		if n != nil && len(s) == 0 {
-			for _, ph := range n.exact {
+			for x, ph := range n.exact {
+				if w := n.exactNext[x]; w != "" && w != next {
+					continue
+				}
 				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
 					if ph.except {
 						exc = append(exc, match{ph, i, e})
