@@ -1,7 +1,9 @@
 package reply
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -398,13 +400,14 @@ func (k *check) run(r review.Review) {
 	k.rulePlaceholder()
 	k.ruleLanguage()
 	k.ruleTimeliness(r)
-	sort.SliceStable(k.out, func(a, b int) bool {
-		ra, rb := ruleIndex[k.out[a].Rule], ruleIndex[k.out[b].Rule]
-		if ra != rb {
-			return ra < rb
-		}
-		return k.out[a].Start < k.out[b].Start
-	})
+	if len(k.out) > 1 {
+		slices.SortStableFunc(k.out, func(a, b Finding) int {
+			if ra, rb := ruleIndex[a.Rule], ruleIndex[b.Rule]; ra != rb {
+				return cmp.Compare(ra, rb)
+			}
+			return cmp.Compare(a.Start, b.Start)
+		})
+	}
 }
 
 var ruleIndex = func() map[string]int {
@@ -498,7 +501,7 @@ func (k *check) ruleAcknowledge() {
 					}
 				}
 			}
-			for w := range k.rv.issueWords[n] {
+			for _, w := range k.rv.issueWords[n] {
 				if dWords[w] {
 					hit = true
 					break
@@ -816,7 +819,7 @@ func (k *check) named() bool {
 // sharesDetail reports whether the draft names something concrete from
 // the review: an aspect it raises or a content word.
 func (k *check) sharesDetail() bool {
-	for a := range k.rv.aspects {
+	for _, a := range k.rv.aspects {
 		if k.dAspects[a] {
 			return true
 		}
@@ -826,7 +829,7 @@ func (k *check) sharesDetail() bool {
 		if t.letters < 5 || stopped[i] {
 			continue
 		}
-		if k.rv.content[stem5(t.text)] {
+		if k.rv.contentWords()[stem5(t.text)] {
 			return true
 		}
 	}
@@ -918,8 +921,8 @@ func stem5(s string) string {
 }
 
 // stopped marks the draft tokens too common to count as a detail.
-func (k *check) stopped() map[int]bool {
-	out := map[int]bool{}
+func (k *check) stopped() []bool {
+	out := make([]bool, len(k.d.toks))
 	for _, m := range k.find("personal:stop") {
 		for i := m.i; i < m.j; i++ {
 			out[i] = true

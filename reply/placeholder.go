@@ -75,10 +75,9 @@ const maxQuote = 400
 // and '…' where the opening mark does not follow a letter.
 func quoteSpans(s string) []span {
 	var out []span
-	pairs := map[rune]rune{'"': '"', '“': '”', '«': '»', '„': '“', '\'': '\''}
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		closeR, ok := pairs[r]
+		closeR, ok := closingQuote(r)
 		if !ok {
 			i += w
 			continue
@@ -118,6 +117,21 @@ func quoteSpans(s string) []span {
 		i = found
 	}
 	return out
+}
+
+// closingQuote returns the mark that closes a quotation opened by r.
+func closingQuote(r rune) (rune, bool) {
+	switch r {
+	case '"', '\'':
+		return r, true
+	case '“':
+		return '”', true
+	case '«':
+		return '»', true
+	case '„':
+		return '“', true
+	}
+	return 0, false
 }
 
 // inPlaceholder reports whether s overlaps a template field.

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -28,8 +29,8 @@ type reviewInfo struct {
 	complaint   bool // low rating, or a 3★/unrated text that complains
 	positive    bool // 4–5★, or an unrated text that praises
 	issues      [][]string
-	issueWords  []map[string]bool // content words (stem5) of each issue's clauses
-	aspects     map[string]bool
+	issueWords  [][]string // content words (stem5) of each issue's clauses, repeats allowed
+	aspects     []string   // the aspects the review raises, each once
 	praise      bool
 	praised     []string // aspects of clauses that praise and do not complain
 	praiseWords map[string]bool
@@ -37,7 +38,8 @@ type reviewInfo struct {
 	dispute     bool
 	words       int
 	names       []namePrefix
-	content     map[string]bool
+	content     map[string]bool // built on first use: see contentWords
+	stopped     []bool          // tokens too common to count as a detail (personal:stop)
 	orders      []string
 	m           matches // the review's phrase matches by list
 }
@@ -49,12 +51,11 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 // analyzeReviewBuf is analyzeReview with b's buffers for the review's
 // tokens and matches: the result is valid until b is used again.
 func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *reviewInfo {
-	text := r.Title
-	if text != "" && r.Body != "" {
-		text += "\n"
+	text := r.Title + r.Body
+	if r.Title != "" && r.Body != "" {
+		text = r.Title + "\n" + r.Body
 	}
-	text += r.Body
-	ri := &reviewInfo{stars: r.Stars(), d: b.tokenize(text), aspects: map[string]bool{}, praiseWords: map[string]bool{}, content: map[string]bool{}}
+	ri := &reviewInfo{stars: r.Stars(), d: b.tokenize(text)}
 	ri.words = ri.d.words()
 	ri.an, ri.text = cfg.analyzer, text
 	if ri.an == nil {
@@ -81,7 +82,10 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 
 	// Clauses: split at sentence ends, commas, dashes and conjunctions.
 	clause := make([]int, len(toks))
-	conj := map[int]bool{}
+	// One allocation for the per-token flags: conjunction starts, aspect
+	// words, and stop words.
+	flags := make([]bool, 3*len(toks))
+	conj, aspectTok, stopped := flags[:len(toks)], flags[len(toks):2*len(toks)], flags[2*len(toks):]
 	for _, m := range findIn("review:conjunction") {
 		conj[m.i] = true
 	}
@@ -96,10 +100,9 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		clause[i] = cl
 	}
 	n := cl + 1
-	clAspects := make([]map[string]bool, n)
+	clAspects := make([][]string, n) // each clause's aspects, each once
 	clPraise := make([]bool, n)
 	clNeg := make([]bool, n)
-	aspectTok := map[int]bool{}
 	for _, m := range findIn(aspectsKey) {
 		if strings.HasSuffix(m.ph.tag, replyOnly) {
 			continue
@@ -108,11 +111,8 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 			aspectTok[i] = true
 		}
 		x := clause[m.i]
-		if clAspects[x] == nil {
-			clAspects[x] = map[string]bool{}
-		}
-		clAspects[x][m.ph.tag] = true
-		ri.aspects[m.ph.tag] = true
+		clAspects[x] = appendNew(clAspects[x], m.ph.tag)
+		ri.aspects = appendNew(ri.aspects, m.ph.tag)
 	}
 	negators := findIn("review:negator")
 	negated := func(m match) bool {
@@ -136,6 +136,9 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		}
 		clPraise[clause[m.i]] = true
 		ri.praise = true
+		if ri.praiseWords == nil {
+			ri.praiseWords = map[string]bool{}
+		}
 		for i := m.i; i < m.j; i++ {
 			ri.praiseWords[toks[i].text] = true
 		}
@@ -169,27 +172,22 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		}
 	}
 
-	stopped := map[int]bool{}
+	ri.stopped = stopped
 	for _, m := range findIn("personal:stop") {
 		for i := m.i; i < m.j; i++ {
 			stopped[i] = true
 		}
 	}
-	praisedSeen := map[string]bool{}
 	for x := 0; x < n; x++ {
 		if clPraise[x] && !clNeg[x] {
-			for a := range clAspects[x] {
-				if !praisedSeen[a] {
-					praisedSeen[a] = true
-					ri.praised = append(ri.praised, a)
-				}
+			for _, a := range clAspects[x] {
+				ri.praised = appendNew(ri.praised, a)
 			}
 		}
 	}
 	sort.Strings(ri.praised)
 
 	// Issues: clauses that raise an aspect and complain about it.
-	seen := map[string]int{}
 	for x := 0; x < n; x++ {
 		if len(clAspects[x]) == 0 {
 			continue
@@ -200,22 +198,17 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		if !clNeg[x] && (!ri.complaint || c.topicOnly(lang, clAspects[x])) {
 			continue
 		}
-		var as []string
-		for a := range clAspects[x] {
-			as = append(as, a)
-		}
+		as := slices.Clone(clAspects[x])
 		sort.Strings(as)
-		key := strings.Join(as, "+")
-		idx, ok := seen[key]
-		if !ok {
+		idx := slices.IndexFunc(ri.issues, func(is []string) bool { return slices.Equal(is, as) })
+		if idx < 0 {
 			idx = len(ri.issues)
-			seen[key] = idx
 			ri.issues = append(ri.issues, as)
-			ri.issueWords = append(ri.issueWords, map[string]bool{})
+			ri.issueWords = append(ri.issueWords, nil)
 		}
 		for i := range toks {
 			if clause[i] == x && toks[i].letters >= 4 && !stopped[i] && !aspectTok[i] {
-				ri.issueWords[idx][stem5(toks[i].text)] = true
+				ri.issueWords[idx] = append(ri.issueWords[idx], stem5(toks[i].text))
 			}
 		}
 	}
@@ -250,11 +243,6 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		}
 		ri.names = append(ri.names, namePrefix{prefix: p, runes: rc})
 	}
-	for i, t := range toks {
-		if t.letters >= 5 && !stopped[i] {
-			ri.content[stem5(t.text)] = true
-		}
-	}
 
 	// Order numbers the caller or the review names.
 	if r.OrderID != "" {
@@ -271,6 +259,28 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		}
 	}
 	return ri
+}
+
+// appendNew appends s to list unless it is there already.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// contentWords returns the stems (stem5) of the review's words of five
+// or more letters that are not stop words, built on first use.
+func (ri *reviewInfo) contentWords() map[string]bool {
+	if ri.content == nil {
+		ri.content = map[string]bool{}
+		for i, t := range ri.d.toks {
+			if t.letters >= 5 && !ri.stopped[i] {
+				ri.content[stem5(t.text)] = true
+			}
+		}
+	}
+	return ri.content
 }
 
 // shouts reports whether a text shouts: two or more upper-case words in a
@@ -321,12 +331,12 @@ func (ri *reviewInfo) aggressive() bool { return ri.aggrLex || ri.toxicity() >= 
 // topicOnly reports whether every aspect in as only names a topic
 // (review:topic-aspect: delivery, refund, …) — such a clause raises an
 // issue only when it also complains.
-func (c *Checker) topicOnly(lang string, as map[string]bool) bool {
+func (c *Checker) topicOnly(lang string, as []string) bool {
 	ld := c.langs[lang]
 	if ld == nil {
 		ld = c.langs["en"]
 	}
-	for a := range as {
+	for _, a := range as {
 		if !ld.topic[a] {
 			return false
 		}
