@@ -29,14 +29,9 @@ type langData struct {
 // the aspect).
 const aspectsKey = "aspects"
 
-// matchAll scans toks with the lists of lang (all languages when lang has
-// no data) and groups the matches by list.
-func (c *Checker) matchAll(lang string, toks []token) matches {
-	return c.matchAllBuf(lang, toks, new(docBuf))
-}
-
-// matchAllBuf is matchAll with b's buffers; the result is valid until b
-// is used again.
+// matchAllBuf scans toks with the lists of lang (all languages when lang
+// has no data) and groups the matches by list, in b's buffers: the result
+// is valid until b is used again.
 func (c *Checker) matchAllBuf(lang string, toks []token, b *docBuf) matches {
 	ms := b.ms[:0]
 	if ms == nil {

@@ -95,19 +95,31 @@ type trieNode struct {
 	kids   []*trieNode
 	exact  []*phrase // phrases whose first token is this word
 	prefix []*phrase // phrases whose first token is this prefix
-	// exactNext[i] is the word exact[i] needs as its second token, or ""
-	// when its second token is not a plain word: a cheap test that skips
-	// most of the phrases starting with a common word ("we", "and").
-	exactNext  []string
-	prefixNext []string
+	// exactNext[i] is the wordKey of the word exact[i] needs as its
+	// second token, or 0 when its second token is not a plain word: a
+	// cheap test that skips most of the phrases starting with a common
+	// word ("we", "and").
+	exactNext  []uint64
+	prefixNext []uint64
 }
 
-// nextWord returns the plain word a phrase needs as its second token, or "".
-func nextWord(ph *phrase) string {
+// nextWord returns the wordKey of the plain word a phrase needs as its
+// second token, or 0.
+func nextWord(ph *phrase) uint64 {
 	if len(ph.toks) > 1 && ph.toks[1].kind == pLit {
-		return ph.toks[1].s
+		return wordKey(ph.toks[1].s)
 	}
-	return ""
+	return 0
+}
+
+// wordKey packs a word's length and first seven bytes: equal words have
+// equal keys, and a non-empty word's key is not 0.
+func wordKey(s string) uint64 {
+	k := uint64(min(len(s), 255)) << 56
+	for i := 0; i < len(s) && i < 7; i++ {
+		k |= uint64(s[i]) << (8 * i)
+	}
+	return k
 }
 
 // child returns the node after r, or nil. Most nodes have a handful of
@@ -186,11 +198,8 @@ type matches struct {
 }
 
 // group sorts ms by list id (stably, so text order is kept within a
-// list) with a counting sort; nkeys is the number of list ids.
-func group(ms []match, nkeys int) matches { return new(docBuf).group(ms, nkeys) }
-
-// group is group with b's buffers (b.all, b.off, b.next); ms must not be
-// b.all.
+// list) with a counting sort, in b's buffers (b.all, b.off, b.next); nkeys
+// is the number of list ids and ms must not be b.all.
 func (b *docBuf) group(ms []match, nkeys int) matches {
 	if cap(b.all) < len(ms) {
 		b.all = make([]match, len(ms), max(len(ms), 16))
@@ -294,11 +303,11 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 		t := &toks[i]
 		n := &ps.root
 		s := t.text
-		// next is the word after t in its sentence ("" when there is none:
-		// no phrase word is empty, so a phrase needing one then fails).
-		next := ""
+		// next is the key of the word after t in its sentence (0 when
+		// there is none: a phrase that needs one then fails).
+		var next uint64
 		if i+1 < len(toks) && toks[i+1].sent == t.sent {
-			next = toks[i+1].text
+			next = wordKey(toks[i+1].text)
 		}
 		for len(s) > 0 {
 			r, w := utf8.DecodeRuneInString(s)
@@ -308,7 +317,7 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 			}
 			s = s[w:]
 			for x, ph := range n.prefix {
-				if w := n.prefixNext[x]; w != "" && w != next {
+				if w := n.prefixNext[x]; w != 0 && w != next {
 					continue
 				}
 				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
@@ -322,7 +331,7 @@ func (ps *phraseSet) findExc(toks []token, out, exc []match) ([]match, []match) 
 		}
 		if n != nil && len(s) == 0 {
 			for x, ph := range n.exact {
-				if w := n.exactNext[x]; w != "" && w != next {
+				if w := n.exactNext[x]; w != 0 && w != next {
 					continue
 				}
 				if e := matchRest(ph.toks[1:], toks, i+1, t.sent); e >= 0 {
