@@ -217,7 +217,9 @@ func checkerFor(opts []Option) (*Checker, []Option) {
 // the message language; options that change phrase data or earlier
 // replies belong to [NewChecker] and are ignored here.
 func (c *Checker) Check(r review.Review, draft string, opts ...Option) []Finding {
-	cfg := c.cfg
+	sc := scratchPool.Get().(*scratch)
+	cfg := &sc.cfg
+	*cfg = c.cfg
 	cfg.disabled = cloneMap(c.cfg.disabled)
 	cfg.severity = cloneMap(c.cfg.severity)
 	cfg.orders = append([]string(nil), c.cfg.orders...)
@@ -225,18 +227,18 @@ func (c *Checker) Check(r review.Review, draft string, opts ...Option) []Finding
 		if o == nil {
 			continue
 		}
-		var probe config
-		if o(&probe) != nil || probe.compileOnly || len(probe.earlier) > 0 {
+		probe := &sc.probe
+		*probe = config{}
+		if o(probe) != nil || probe.compileOnly || len(probe.earlier) > 0 {
 			continue
 		}
-		_ = o(&cfg)
+		_ = o(cfg)
 	}
 	if cfg.now.IsZero() {
 		cfg.now = time.Now()
 	}
 	cfg.policy = cfg.policy.withDefaults()
-	sc := scratchPool.Get().(*scratch)
-	k := &check{c: c, cfg: &cfg, draft: draft, sc: sc}
+	k := &check{c: c, cfg: cfg, draft: draft, sc: sc}
 	k.run(r)
 	sc.release()
 	return k.out
@@ -247,6 +249,8 @@ func (c *Checker) Check(r review.Review, draft string, opts ...Option) []Finding
 // returns points into it.
 type scratch struct {
 	draft, review docBuf
+	aspects       []string // check.dAspects
+	cfg, probe    config   // the call's configuration, and one option's alone
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -259,6 +263,7 @@ func (sc *scratch) release() {
 	if cap(sc.draft.d.toks) > maxPooledToks || cap(sc.review.d.toks) > maxPooledToks {
 		return
 	}
+	sc.cfg, sc.probe = config{}, config{}
 	sc.draft.d = doc{toks: sc.draft.d.toks[:0], sents: sc.draft.d.sents[:0]}
 	sc.review.d = doc{toks: sc.review.d.toks[:0], sents: sc.review.d.sents[:0]}
 	scratchPool.Put(sc)
@@ -288,7 +293,7 @@ type check struct {
 	out   []Finding
 	// per-draft facts shared by several rules
 	m        matches
-	dAspects map[string]bool
+	dAspects []string // the aspects the draft addresses, each once
 	channel  bool
 	quotes   []span
 }
@@ -297,6 +302,9 @@ type check struct {
 func (k *check) find(key string) []match { return k.c.get(k.m, key) }
 
 func (k *check) has(key string) bool { return len(k.find(key)) > 0 }
+
+// addresses reports whether the draft addresses aspect a.
+func (k *check) addresses(a string) bool { return slices.Contains(k.dAspects, a) }
 
 // msg renders the message key in the configured language.
 func (k *check) msg(key string, args ...string) string {
@@ -370,10 +378,11 @@ func (k *check) run(r review.Review) {
 	}
 	k.quotes = quoteSpans(k.draft)
 	k.m = k.c.matchAllBuf(k.lang, k.d.toks, &k.sc.draft)
-	k.dAspects = map[string]bool{}
+	k.dAspects = k.sc.aspects[:0]
 	for _, m := range k.find(aspectsKey) {
-		k.dAspects[strings.TrimSuffix(m.ph.tag, replyOnly)] = true
+		k.dAspects = appendNew(k.dAspects, strings.TrimSuffix(m.ph.tag, replyOnly))
 	}
+	k.sc.aspects = k.dAspects
 	pd := k.findPrivate(r)
 	k.channel = k.hasChannel(pd)
 
@@ -476,13 +485,13 @@ func (k *check) ruleAcknowledge() {
 	for n, is := range k.rv.issues {
 		hit := false
 		for _, a := range is {
-			if k.dAspects[a] {
+			if k.addresses(a) {
 				hit = true
 				break
 			}
 		}
 		// A bare "never came" is answered by talking about the wait.
-		if len(is) == 1 && is[0] == "delivery" && k.dAspects["delay"] {
+		if len(is) == 1 && is[0] == "delivery" && k.addresses("delay") {
 			hit = true
 		}
 		if !hit {
@@ -496,8 +505,8 @@ func (k *check) ruleAcknowledge() {
 					}
 				}
 			}
-			for _, w := range k.rv.issueWords[n] {
-				if dWords[w] {
+			for _, w := range k.rv.issueWords {
+				if w.issue == n && dWords[w.stem] {
 					hit = true
 					break
 				}
@@ -526,7 +535,7 @@ func (k *check) ruleAcknowledge() {
 	}
 	if neg := k.rv.signals().NegAspects; len(neg) > 0 {
 		covered := map[string]bool{}
-		for a := range k.dAspects {
+		for _, a := range k.dAspects {
 			covered[a] = true
 		}
 		for _, a := range k.rv.an.signals(k.draft).Aspects {
@@ -815,7 +824,7 @@ func (k *check) named() bool {
 // the review: an aspect it raises or a content word.
 func (k *check) sharesDetail() bool {
 	for _, a := range k.rv.aspects {
-		if k.dAspects[a] {
+		if k.addresses(a) {
 			return true
 		}
 	}

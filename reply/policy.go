@@ -88,9 +88,13 @@ func DefaultPolicy() Policy {
 	}
 }
 
+// defaultPolicy is DefaultPolicy for withDefaults, which runs on every
+// Check: its Due slice is shared and must not be modified.
+var defaultPolicy = DefaultPolicy()
+
 // withDefaults fills zero fields from DefaultPolicy.
 func (p Policy) withDefaults() Policy {
-	d := DefaultPolicy()
+	d := defaultPolicy
 	if p.MaxWords <= 0 {
 		p.MaxWords = d.MaxWords
 	}

@@ -29,8 +29,8 @@ type reviewInfo struct {
 	complaint   bool // low rating, or a 3★/unrated text that complains
 	positive    bool // 4–5★, or an unrated text that praises
 	issues      [][]string
-	issueWords  [][]string // content words (stem5) of each issue's clauses, repeats allowed
-	aspects     []string   // the aspects the review raises, each once
+	issueWords  []issueWord // content words of the issues' clauses, repeats allowed
+	aspects     []string    // the aspects the review raises, each once
 	praise      bool
 	praised     []string // aspects of clauses that praise and do not complain
 	praiseWords map[string]bool
@@ -51,9 +51,11 @@ func (c *Checker) analyzeReview(r review.Review, cfg *config) *reviewInfo {
 // analyzeReviewBuf is analyzeReview with b's buffers for the review's
 // tokens and matches: the result is valid until b is used again.
 func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *reviewInfo {
-	text := r.Title + r.Body
+	var text string
 	if r.Title != "" && r.Body != "" {
 		text = r.Title + "\n" + r.Body
+	} else {
+		text = r.Title + r.Body
 	}
 	ri := &reviewInfo{stars: r.Stars(), d: b.tokenize(text)}
 	ri.words = ri.d.words()
@@ -100,19 +102,37 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		clause[i] = cl
 	}
 	n := cl + 1
-	clAspects := make([][]string, n) // each clause's aspects, each once
+	// Each clause's aspects, each once. The matches come in text order, so
+	// a clause's aspects are consecutive in one backing slice.
+	clAspects := make([][]string, n)
 	clPraise := make([]bool, n)
 	clNeg := make([]bool, n)
-	for _, m := range findIn(aspectsKey) {
+	ams := findIn(aspectsKey)
+	back := make([]string, 0, len(ams))
+	cur, start := -1, 0
+	for _, m := range ams {
 		if strings.HasSuffix(m.ph.tag, replyOnly) {
 			continue
 		}
 		for i := m.i; i < m.j; i++ {
 			aspectTok[i] = true
 		}
-		x := clause[m.i]
-		clAspects[x] = appendNew(clAspects[x], m.ph.tag)
+		if x := clause[m.i]; x != cur {
+			if cur >= 0 {
+				clAspects[cur] = back[start:len(back):len(back)]
+			}
+			cur, start = x, len(back)
+		}
+		if !slices.Contains(back[start:], m.ph.tag) {
+			back = append(back, m.ph.tag)
+		}
+		if ri.aspects == nil {
+			ri.aspects = make([]string, 0, len(ams))
+		}
 		ri.aspects = appendNew(ri.aspects, m.ph.tag)
+	}
+	if cur >= 0 {
+		clAspects[cur] = back[start:len(back):len(back)]
 	}
 	negators := findIn("review:negator")
 	negated := func(m match) bool {
@@ -181,6 +201,9 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 	for x := 0; x < n; x++ {
 		if clPraise[x] && !clNeg[x] {
 			for _, a := range clAspects[x] {
+				if ri.praised == nil {
+					ri.praised = make([]string, 0, len(back))
+				}
 				ri.praised = appendNew(ri.praised, a)
 			}
 		}
@@ -198,17 +221,20 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		if !clNeg[x] && (!ri.complaint || c.topicOnly(lang, clAspects[x])) {
 			continue
 		}
-		as := slices.Clone(clAspects[x])
+		as := clAspects[x] // sorted in place: nothing below needs the text order
 		sort.Strings(as)
 		idx := slices.IndexFunc(ri.issues, func(is []string) bool { return slices.Equal(is, as) })
 		if idx < 0 {
+			if ri.issues == nil {
+				ri.issues = make([][]string, 0, n-x)
+				ri.issueWords = make([]issueWord, 0, len(toks))
+			}
 			idx = len(ri.issues)
 			ri.issues = append(ri.issues, as)
-			ri.issueWords = append(ri.issueWords, nil)
 		}
 		for i := range toks {
 			if clause[i] == x && toks[i].letters >= 4 && !stopped[i] && !aspectTok[i] {
-				ri.issueWords[idx] = append(ri.issueWords[idx], stem5(toks[i].text))
+				ri.issueWords = append(ri.issueWords, issueWord{idx, stem5(toks[i].text)})
 			}
 		}
 	}
@@ -259,6 +285,12 @@ func (c *Checker) analyzeReviewBuf(r review.Review, cfg *config, b *docBuf) *rev
 		}
 	}
 	return ri
+}
+
+// issueWord is a content word (stem5) of a clause that raises issue n.
+type issueWord struct {
+	issue int
+	stem  string
 }
 
 // appendNew appends s to list unless it is there already.
