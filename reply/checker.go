@@ -70,7 +70,14 @@ type Checker struct {
 	langs   map[string]*langData
 	earlier []signature
 	faq     []compiledFAQ
+	fnWords map[string]uint8 // function word → fnLT|fnEN, for detectLang
 }
+
+// Bits of Checker.fnWords: a function word of Lithuanian, of English.
+const (
+	fnLT uint8 = 1 << iota
+	fnEN
+)
 
 // NewChecker compiles the embedded phrase data with the options' changes.
 // It reports every invalid option (errors match [ErrOption] or
@@ -152,6 +159,13 @@ func NewChecker(opts ...Option) (*Checker, error) {
 			}
 		}
 		c.langs[lang] = ld
+	}
+	c.fnWords = map[string]uint8{}
+	for w := range c.langs["lt"].function {
+		c.fnWords[w] |= fnLT
+	}
+	for w := range c.langs["en"].function {
+		c.fnWords[w] |= fnEN
 	}
 	for _, e := range c.cfg.earlier {
 		c.earlier = append(c.earlier, newSignature(tokenize(e).toks))

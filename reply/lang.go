@@ -20,7 +20,7 @@ const ltLetters = "ąčęėįšųūžĄČĘĖĮŠŲŪŽ"
 func (c *Checker) detectLang(d *doc) string {
 	cyr, lat := 0, 0
 	var en, lt int
-	ltFn, enFn := c.langs["lt"].function, c.langs["en"].function
+	fn := c.fnWords
 	for _, t := range d.toks {
 		if t.letters == 0 {
 			continue
@@ -42,11 +42,13 @@ func (c *Checker) detectLang(d *doc) string {
 		if len(raw) != len(t.text) && strings.ContainsAny(raw, ltLetters) {
 			lt += 2
 		}
-		if ltFn[t.text] {
-			lt++
-		}
-		if enFn[t.text] {
-			en++
+		if f := fn[t.text]; f != 0 {
+			if f&fnLT != 0 {
+				lt++
+			}
+			if f&fnEN != 0 {
+				en++
+			}
 		}
 	}
 	switch {

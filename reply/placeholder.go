@@ -76,6 +76,10 @@ const maxQuote = 400
 func quoteSpans(s string) []span {
 	var out []span
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++ // ASCII that opens no quotation
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		closeR, ok := closingQuote(r)
 		if !ok {
