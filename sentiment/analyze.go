@@ -657,7 +657,22 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	complaints := false
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
-		sc.prep(t, lx, stemf)
+		// prep's cache hit, inline (most tokens): only word tokens have a
+		// cache slot.
+		if t.ce >= 0 && sc.cache.slots[t.ce].le.ready && sc.cache.slots[t.ce].le.lex == lx.id {
+			le := &sc.cache.slots[t.ce].le
+			t.val = 0
+			t.ev = -1
+			t.flags &^= fNeg | fUsed | fComplaint
+			if le.neg {
+				t.flags |= fNeg
+			}
+			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
+			t.sh, t.nh = le.sh, le.nh
+			t.in, t.sin, t.pin, t.bits = lx.byID[le.in], lx.byID[le.sin], lx.byID[le.pin], le.bits
+		} else {
+			sc.prep(t, lx, stemf)
+		}
 		if t.kind == tkWord {
 			words++
 		}
