@@ -315,7 +315,11 @@ func (sc *scratch) tokenize(text string) {
 				continue
 			}
 			var t *token
-			i, t = sc.word(text, i, brk)
+			if c-'a' < 26 {
+				i, t = sc.lowerWord(text, i, brk)
+			} else {
+				i, t = sc.word(text, i, brk)
+			}
 			if t.flags&fHash == 0 {
 				cur.votes.add(t)
 			} else {
@@ -667,6 +671,54 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 		}
 	}
 	return i, t
+}
+
+// lowerWord is word for a word that starts with a lower-case ASCII letter:
+// when the word is a run of lower-case ASCII letters (most words), it sets
+// up the token without word's general case; otherwise it calls word.
+func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
+	j := i + 1
+	for j < len(text) && text[j]-'a' < 26 {
+		j++
+	}
+	if j < len(text) {
+		// word would go on past j for a letter, a digit, an apostrophe or
+		// any non-ASCII rune; any other byte ends the word.
+		if c := text[j]; c >= utf8.RuneSelf || asciiClass[c]&acWord != 0 || c == '\'' {
+			return sc.word(text, i, brk)
+		}
+	}
+	flags := uint16(fLatin)
+	if brk {
+		flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		flags |= fHash
+	}
+	w := text[i:j]
+	for k := 2; k < len(w); k++ {
+		if w[k] == w[k-1] && w[k] == w[k-2] {
+			flags |= fElong // a letter three times in a row
+			break
+		}
+	}
+	sc.lower++
+	if len(sc.toks) == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, 1)
+	}
+	sc.toks = sc.toks[:len(sc.toks)+1]
+	t := &sc.toks[len(sc.toks)-1]
+	*t = token{start: i, end: j, ev: -1, flags: flags, low: w, norm: w}
+	t.ce = sc.cache.index(w, prefixIn(text, i, j))
+	if sl := sc.cache.at(t.ce); sl == nil {
+		t.vb = wordVotes(w, false, sc.en, sc.lt)
+	} else {
+		if !sl.vset {
+			sl.votes, sl.vset = wordVotes(w, false, sc.en, sc.lt), true
+		}
+		t.vb = sl.votes
+	}
+	return j, t
 }
 
 // foldLt returns s with Lithuanian diacritics folded, using the scratch buffer.
