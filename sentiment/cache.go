@@ -165,7 +165,15 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 	if len(low) > 0xffff {
 		return -1
 	}
-	h, n := hashPre(low, pre), uint16(len(low))
+	var h uint32
+	if len(low) < 8 {
+		// hashPre's short case, inline (most words)
+		x := (uint64(len(low))*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
+		h = uint32(x ^ x>>29)
+	} else {
+		h = hashPre(low, pre)
+	}
+	n := uint16(len(low))
 	mask := uint32(len(c.table) - 1)
 	tag := h &^ 0xffff
 	p := h & mask

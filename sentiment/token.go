@@ -615,7 +615,8 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	}
 	sc.toks = sc.toks[:len(sc.toks)+1]
 	t := &sc.toks[len(sc.toks)-1]
-	*t = token{start: start, end: i, ev: -1, flags: flags}
+	*t = token{}
+	t.start, t.end, t.ev, t.flags = start, i, -1, flags
 	if letters == 0 && digits > 0 {
 		t.kind = tkNum
 	} else if flags&fCaps != 0 {
@@ -708,7 +709,10 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	}
 	sc.toks = sc.toks[:len(sc.toks)+1]
 	t := &sc.toks[len(sc.toks)-1]
-	*t = token{start: i, end: j, ev: -1, flags: flags, low: w, norm: w}
+	// Field by field: a composite literal is built on the stack and then
+	// copied (twice the stores).
+	*t = token{}
+	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
 	t.ce = sc.cache.index(w, prefixIn(text, i, j))
 	if sl := sc.cache.at(t.ce); sl == nil {
 		t.vb = wordVotes(w, false, sc.en, sc.lt)
