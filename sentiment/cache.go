@@ -205,6 +205,26 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 	return k
 }
 
+// shortHit is index's commonest case, small enough to inline: a word
+// under eight bytes (n bytes, pre its prefix8) found at its first probe
+// position. It returns -1 otherwise (then call index).
+func (c *wordCache) shortHit(n int, pre uint64) int32 {
+	if n >= 8 {
+		return -1
+	}
+	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
+	h := uint32(x ^ x>>29)
+	e := c.table[h&uint32(len(c.table)-1)]
+	if e == 0 || e&^0xffff != h&^0xffff {
+		return -1
+	}
+	k := int32(e&0xffff) - 1
+	if sl := &c.slots[k]; sl.pre != pre || sl.n != uint16(n) {
+		return -1
+	}
+	return k
+}
+
 // at returns the slot of a token, or nil.
 func (c *wordCache) at(i int32) *cacheSlot {
 	if i < 0 {

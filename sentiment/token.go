@@ -713,7 +713,10 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// copied (twice the stores).
 	*t = token{}
 	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
-	t.ce = sc.cache.index(w, prefixIn(text, i, j))
+	pre := prefixIn(text, i, j)
+	if t.ce = sc.cache.shortHit(j-i, pre); t.ce < 0 {
+		t.ce = sc.cache.index(w, pre)
+	}
 	if sl := sc.cache.at(t.ce); sl == nil {
 		t.vb = wordVotes(w, false, sc.en, sc.lt)
 	} else {
