@@ -268,6 +268,25 @@ func (sc *scratch) tokenize(text string) {
 			i++
 			continue
 		}
+		if c-'a' < 26 && asciiClass[c]&acSpecial == 0 {
+			// A word starting with a lower-case ASCII letter that cannot
+			// start an emoticon or a URL (the commonest token): the word
+			// case below without its checks.
+			open(i)
+			var t *token
+			i, t = sc.lowerWord(text, i, brk)
+			if t.flags&fHash == 0 {
+				cur.votes.add(t)
+			} else {
+				cur.hvotes.add(t)
+			}
+			brk = false
+			lastEnd = i
+			if len(sc.toks)-cur.t0 >= maxSentenceTokens {
+				closeSent(i)
+			}
+			continue
+		}
 		var r rune
 		var size int
 		if c < utf8.RuneSelf && asciiClass[c]&acWord != 0 {
