@@ -94,16 +94,20 @@ func hashPre(s string, pre uint64) uint32 {
 
 // prefixIn is prefix8(text[i:j]), read as one load when text has eight
 // bytes from i.
+// It inlines (the short tail goes to prefixTail).
 func prefixIn(text string, i, j int) uint64 {
 	if i+8 > len(text) {
-		return prefix8(text[i:j])
+		return prefixTail(text[i:j])
 	}
-	v := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
-	if n := j - i; n < 8 {
-		v &= 1<<(8*uint(n)) - 1
-	}
-	return v
+	// A shift by 64 or more gives 0, so words of eight bytes or more keep
+	// all of v.
+	return binary.LittleEndian.Uint64([]byte(text[i:i+8])) & (1<<(8*uint(j-i)) - 1)
 }
+
+// prefixTail is prefix8, out of line for prefixIn.
+//
+//go:noinline
+func prefixTail(s string) uint64 { return prefix8(s) }
 
 const (
 	cacheArena   = 1 << 18
@@ -206,20 +210,14 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 }
 
 // shortHit is index's commonest case, small enough to inline: a word
-// under eight bytes (n bytes, pre its prefix8) found at its first probe
-// position. It returns -1 otherwise (then call index).
+// under eight bytes (n < 8 bytes, pre its prefix8) found at its first
+// probe position. It returns -1 otherwise (then call index).
 func (c *wordCache) shortHit(n int, pre uint64) int32 {
-	if n >= 8 {
-		return -1
-	}
 	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
 	h := uint32(x ^ x>>29)
 	e := c.table[h&uint32(len(c.table)-1)]
-	if e == 0 || e&^0xffff != h&^0xffff {
-		return -1
-	}
 	k := int32(e&0xffff) - 1
-	if sl := &c.slots[k]; sl.pre != pre || sl.n != uint16(n) {
+	if e == 0 || (e^h)>>16 != 0 || c.slots[k].pre != pre || c.slots[k].n != uint16(n) {
 		return -1
 	}
 	return k

@@ -1,6 +1,7 @@
 package sentiment
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -732,8 +733,17 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// copied (twice the stores).
 	*t = token{}
 	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
-	pre := prefixIn(text, i, j)
-	if t.ce = sc.cache.shortHit(j-i, pre); t.ce < 0 {
+	var pre uint64
+	if i+8 <= len(text) {
+		pre = binary.LittleEndian.Uint64([]byte(text[i:i+8])) & (1<<(8*uint(j-i)) - 1) // prefixIn, inline
+	} else {
+		pre = prefix8(w)
+	}
+	t.ce = -1
+	if j-i < 8 {
+		t.ce = sc.cache.shortHit(j-i, pre)
+	}
+	if t.ce < 0 {
 		t.ce = sc.cache.index(w, pre)
 	}
 	if sl := sc.cache.at(t.ce); sl == nil {
