@@ -540,6 +540,12 @@ func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) strin
 	return 0, false
 }
 
+// fusedPrefix reports whether w starts like one of fusedNegation's
+// prefixes ("un", "ne", "не"), so that most words skip the call.
+func fusedPrefix(w string) bool {
+	return len(w) >= 2 && (w[0] == 'u' && w[1] == 'n' || w[0] == 'n' && w[1] == 'e' || w[0] == "не"[0] && w[1] == "не"[1])
+}
+
 // fusedRest is the valence of what follows a negating prefix, when it is at
 // least minRest bytes long and the lexicon knows it (or its stem).
 func fusedRest(rest string, minRest int, lx *lexicon, stemf func(string) string) (float64, bool) {
@@ -708,11 +714,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = RuleComplaint
 			}
 		case t.kind == tkWord && t.flags&fNeg == 0 && t.bits&bKnown == 0:
-			if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
-				v = negate(fv)
-				rule = RuleNegation
-				n = 1
-				break
+			if fusedPrefix(t.norm) {
+				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
+					v = negate(fv)
+					rule = RuleNegation
+					n = 1
+					break
+				}
 			}
 			if i > s.t0 && t.flags&fBreak == 0 && len(t.norm) > 2 && excessive(&toks[i-1], lx.lang) && (t.in == nil || !t.in.function) {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
