@@ -957,13 +957,7 @@ func (a *Analyzer) findAspects(sc *scratch) {
 				found = true
 			}
 			if !found {
-				contrast := false
-				for j := s.t0; j < s.t1; j++ {
-					if toks[j].bits&bContrast != 0 {
-						contrast = true
-					}
-				}
-				if !contrast {
+				if s.bits&bContrast == 0 { // s.bits: the union of the sentence's token bits
 					x = s.sum * 0.5
 				}
 			}
