@@ -115,6 +115,31 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// pairClass marks the first two bytes of a word that the tokenizer's
+// word case checks for an emoticon (o or x, then _ . D or -) or a URL (h or
+// w, then t or w): pairClass[a]&pairClass[b] != 0 for exactly those pairs
+// (and some that fail the checks at once, such as "ww").
+var pairClass = func() (t [256]uint8) {
+	for _, c := range "oOxX" {
+		t[c] |= pcEmoFirst
+	}
+	for _, c := range "_.D-" {
+		t[c] |= pcEmoFirst
+	}
+	for _, c := range "hw" {
+		t[c] |= pcURLFirst
+	}
+	for _, c := range "tw" {
+		t[c] |= pcURLFirst
+	}
+	return t
+}()
+
+const (
+	pcEmoFirst = 1 << iota
+	pcURLFirst
+)
+
 const (
 	acWord    = 1 << iota // ASCII letter or digit
 	acSpace               // ASCII white space
@@ -269,10 +294,12 @@ func (sc *scratch) tokenize(text string) {
 			i++
 			continue
 		}
-		if c-'a' < 26 && asciiClass[c]&acSpecial == 0 {
-			// A word starting with a lower-case ASCII letter that cannot
-			// start an emoticon or a URL (the commonest token): the word
-			// case below without its checks.
+		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&pairClass[text[i+1]] == 0) {
+			// A word starting with a lower-case ASCII letter whose first
+			// two bytes cannot start an emoticon or a URL (the commonest
+			// token): the word case below without its checks. (One test
+			// of both bytes: testing the first letter alone is a branch
+			// the CPU mispredicts often.)
 			open(i)
 			var t *token
 			i, t = sc.lowerWord(text, i, brk)
