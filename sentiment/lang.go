@@ -86,25 +86,15 @@ func (v *langVotes) add(t *token) {
 	if t.flags&fLtDiac != 0 {
 		v.ltDiac++
 	}
-	b := t.vb
-	if b&vEnFunc != 0 {
-		v.enFunc++
-	}
-	if b&vLtFunc != 0 {
-		v.ltFunc++
-	}
-	if b&vEnLex != 0 {
-		v.enLex++
-	}
-	if b&vLtLex != 0 {
-		v.ltLex++
-	}
-	if b&vLtEnd != 0 {
-		v.ltEnd++
-	}
-	if b&vEnPat != 0 {
-		v.enPattern++
-	}
+	// Without branches: the hints vary from word to word, and the CPU
+	// mispredicted these tests often.
+	b := int(t.vb)
+	v.enFunc += b & 1 // vEnFunc
+	v.ltFunc += b >> 1 & 1
+	v.enLex += b >> 2 & 1
+	v.ltLex += b >> 3 & 1
+	v.ltEnd += b >> 4 & 1
+	v.enPattern += b >> 5 & 1
 }
 
 // plus adds the votes of o.

@@ -2,6 +2,7 @@ package sentiment
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -721,14 +722,34 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	return i, t
 }
 
+// lowerRun returns the end of the run of lower-case ASCII letters that
+// starts at j. It tests eight bytes at a time: a byte loop's exit depends
+// on the word's length, and the CPU mispredicts it for most words.
+func lowerRun(text string, j int) int {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	for j+8 <= len(text) {
+		x := binary.LittleEndian.Uint64([]byte(text[j : j+8]))
+		// A byte's high bit in m is set when the byte is in 'a'..'z':
+		// its low seven bits are >= 0x61 and < 0x7b (no carry crosses
+		// a byte) and its own high bit is clear.
+		x7 := x & lo7
+		m := (x7 + 0x1f1f1f1f1f1f1f1f) &^ (x7 + 0x0505050505050505) &^ x & hi
+		if m != hi {
+			return j + bits.TrailingZeros64(^m&hi)>>3
+		}
+		j += 8
+	}
+	for j < len(text) && text[j]-'a' < 26 {
+		j++
+	}
+	return j
+}
+
 // lowerWord is word for a word that starts with a lower-case ASCII letter:
 // when the word is a run of lower-case ASCII letters (most words), it sets
 // up the token without word's general case; otherwise it calls word.
 func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
-	j := i + 1
-	for j < len(text) && text[j]-'a' < 26 {
-		j++
-	}
+	j := lowerRun(text, i+1)
 	if j < len(text) {
 		// word would go on past j for a letter, a digit, an apostrophe or
 		// any non-ASCII rune; any other byte ends the word.
@@ -744,10 +765,28 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		flags |= fHash
 	}
 	w := text[i:j]
-	for k := 2; k < len(w); k++ {
-		if w[k] == w[k-1] && w[k] == w[k-2] {
-			flags |= fElong // a letter three times in a row
-			break
+	var pre uint64
+	if i+8 <= len(text) {
+		pre = binary.LittleEndian.Uint64([]byte(text[i:i+8])) & (1<<(8*uint(j-i)) - 1) // prefixIn, inline
+	} else {
+		pre = prefix8(w)
+	}
+	// A letter three times in a row: for a word of up to eight bytes
+	// tested on pre without a loop, whose exit the CPU would mispredict
+	// (a zero byte k in d means w[k] == w[k+1] == w[k+2]; the bytes from
+	// len(w)-2 on, compared with the zero padding, are masked out).
+	if n := len(w); n > 8 {
+		for k := 2; k < n; k++ {
+			if w[k] == w[k-1] && w[k] == w[k-2] {
+				flags |= fElong
+				break
+			}
+		}
+	} else if n >= 3 {
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(n-2))
+		if (d-ones)&^d&highs != 0 {
+			flags |= fElong
 		}
 	}
 	sc.lower++
@@ -760,12 +799,6 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// copied (twice the stores).
 	*t = token{}
 	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
-	var pre uint64
-	if i+8 <= len(text) {
-		pre = binary.LittleEndian.Uint64([]byte(text[i:i+8])) & (1<<(8*uint(j-i)) - 1) // prefixIn, inline
-	} else {
-		pre = prefix8(w)
-	}
 	t.ce = -1
 	if j-i < 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)
