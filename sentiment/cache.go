@@ -12,13 +12,14 @@ import (
 // Keys and values live in an arena that is only reset between calls, so the
 // cache allocates nothing once warm.
 type wordCache struct {
-	// table is the hash table (open addressing, linear probing): per
-	// position 0 when empty, else the hash's upper 16 bits and 1 + the
-	// word's index in slots. At 4 bytes a position it stays in the CPU
-	// cache, and probing compares the tag without touching the slots.
-	table []uint32
-	slots []cacheSlot // the words, densely in insertion order (frequent words come first and share cache lines); no pointers for the GC to scan
-	count int         // slots in use
+	// slots is the hash table itself (open addressing, linear probing,
+	// a power of two long; a slot with n == 0 is empty). A lookup touches
+	// one slot, the cache line that prep reads the word's lexicon data from
+	// later, and no separate index table: with a few thousand words in use,
+	// that table's lines and the slots' lines competed for the L1 cache.
+	// No pointers for the GC to scan.
+	slots []cacheSlot
+	count int // slots in use
 	arena []byte
 	// all views the arena's whole capacity as a string, for str. Bytes
 	// are only appended to the arena (and it is only reset between
@@ -26,10 +27,11 @@ type wordCache struct {
 	all string
 }
 
-// cacheSlot is one cached word, kept together so that a lookup and the
-// later use of the entry touch one place: the key's length and
-// first eight bytes (the whole key for most words; longer keys are compared
-// in the arena), the word's language votes and its lexicon data.
+// cacheSlot is one cached word, kept together (64 bytes, one cache line)
+// so that a lookup and the later use of the entry touch one place: the
+// key's length and first eight bytes (the whole key for most words; longer
+// keys are compared in the arena), the word's language votes and its
+// lexicon data.
 type cacheSlot struct {
 	pre   uint64 // the key's first eight bytes, zero-padded
 	n     uint16 // key length
@@ -50,8 +52,6 @@ func prefix8(s string) uint64 {
 	}
 	return t
 }
-
-const cacheSlots = 2 * cacheEntries // table positions; load factor at most 1/2
 
 // hashWord hashes a word eight bytes at a time (words are short, so this
 // is one or two multiply steps, inlined; the runtime's string hash costs a
@@ -110,8 +110,15 @@ func prefixIn(text string, i, j int) uint64 {
 func prefixTail(s string) uint64 { return prefix8(s) }
 
 const (
-	cacheArena   = 1 << 18
-	cacheEntries = 1 << 14
+	cacheArena = 1 << 18
+	// The table starts at cacheMinSlots slots and doubles, between calls,
+	// when more than cacheLoad of it is in use, up to cacheMaxSlots; full
+	// at that size, it is emptied. Within a call no word is added beyond
+	// cacheCallLoad (index returns -1), so probing always ends.
+	cacheMinSlots = 1 << 12
+	cacheMaxSlots = 1 << 15
+	cacheLoad     = 0.45
+	cacheCallLoad = 0.75
 )
 
 // strRef is a string kept in the cache's arena: byte offset and length.
@@ -135,21 +142,49 @@ func (c *wordCache) str(r strRef) string {
 	return c.all[r.off : r.off+r.n]
 }
 
-// reset empties the cache when it is nearly full; call it only between
-// Analyze calls (tokens of a running call point into the arena).
+// reset grows or empties the cache when it is nearly full; call it only
+// between Analyze calls (tokens of a running call point into the arena and
+// hold slot indices).
 func (c *wordCache) reset() {
-	if c.table == nil {
-		c.table = make([]uint32, cacheSlots)
-		c.slots = make([]cacheSlot, 0, cacheEntries)
+	if c.slots == nil {
+		c.slots = make([]cacheSlot, cacheMinSlots)
 		c.arena = make([]byte, 0, cacheArena)
 		c.all = bstr(c.arena[:cacheArena])
 		return
 	}
-	if c.count >= cacheEntries*7/8 || len(c.arena) > cacheArena*3/4 {
-		clear(c.table)
-		c.slots = c.slots[:0]
+	if len(c.arena) > cacheArena*3/4 {
+		clear(c.slots)
 		c.count = 0
 		c.arena = c.arena[:0]
+		return
+	}
+	if float64(c.count) > cacheLoad*float64(len(c.slots)) {
+		if len(c.slots) >= cacheMaxSlots {
+			clear(c.slots)
+			c.count = 0
+			c.arena = c.arena[:0]
+			return
+		}
+		c.grow()
+	}
+}
+
+// grow doubles the table, moving every word (and its data) to its slot in
+// the new one.
+func (c *wordCache) grow() {
+	old := c.slots
+	c.slots = make([]cacheSlot, 2*len(old))
+	mask := uint32(len(c.slots) - 1)
+	for i := range old {
+		sl := &old[i]
+		if sl.n == 0 {
+			continue
+		}
+		p := hashPre(c.str(sl.key), sl.pre) & mask
+		for c.slots[p].n != 0 {
+			p = (p + 1) & mask
+		}
+		c.slots[p] = *sl
 	}
 }
 
@@ -178,49 +213,41 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 		h = hashPre(low, pre)
 	}
 	n := uint16(len(low))
-	mask := uint32(len(c.table) - 1)
-	tag := h &^ 0xffff
+	mask := uint32(len(c.slots) - 1)
 	p := h & mask
 	for {
-		x := c.table[p]
-		if x == 0 {
+		sl := &c.slots[p]
+		if sl.n == 0 {
 			break
 		}
-		if x&^0xffff == tag {
-			k := int32(x&0xffff) - 1
-			sl := &c.slots[k]
-			if sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
-				return k
-			}
+		if sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
+			return int32(p)
 		}
 		p = (p + 1) & mask
 	}
-	if c.count >= cacheEntries {
+	if float64(c.count) >= cacheCallLoad*float64(len(c.slots)) {
 		return -1
 	}
 	key, ok := c.intern(low)
 	if !ok {
 		return -1
 	}
-	k := int32(len(c.slots))
-	c.slots = append(c.slots, cacheSlot{pre: pre, n: n, key: key})
-	c.table[p] = tag | uint32(k+1)
+	c.slots[p] = cacheSlot{pre: pre, n: n, key: key}
 	c.count++
-	return k
+	return int32(p)
 }
 
 // shortHit is index's commonest case, small enough to inline: a word
 // under eight bytes (n < 8 bytes, pre its prefix8) found at its first
-// probe position. It returns -1 otherwise (then call index).
+// probe position. It returns -1 otherwise (then call index). (An empty
+// slot never matches: a word's first byte is not zero.)
 func (c *wordCache) shortHit(n int, pre uint64) int32 {
 	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
-	h := uint32(x ^ x>>29)
-	e := c.table[h&uint32(len(c.table)-1)]
-	k := int32(e&0xffff) - 1
-	if e == 0 || (e^h)>>16 != 0 || c.slots[k].pre != pre || c.slots[k].n != uint16(n) {
+	p := uint32(x^x>>29) & uint32(len(c.slots)-1)
+	if sl := &c.slots[p]; sl.pre != pre || sl.n != uint16(n) {
 		return -1
 	}
-	return k
+	return int32(p)
 }
 
 // at returns the slot of a token, or nil.
