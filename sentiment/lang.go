@@ -71,6 +71,42 @@ func wordVotes(w string, diac bool, en, lt *lexicon) voteBits {
 	return b
 }
 
+// Latin words' votes are summed packed in one number, a count per byte, so
+// that the tokenizer adds a plain word's votes with one table load and one
+// addition: the byte latinLane counts the words, ltDiacLane those with
+// Lithuanian diacritics, and byte 2+k the words with vote bit 1<<k. A byte
+// does not overflow: a sentence has at most maxSentenceTokens tokens.
+const (
+	latinLane  = 0
+	ltDiacLane = 1
+)
+
+// voteLanes[vb] is the packed votes of a Latin word without diacritics and
+// with vote bits vb.
+var voteLanes = func() (t [1 << 6]uint64) {
+	for vb := range t {
+		t[vb] = 1 << (8 * latinLane)
+		for k := range 6 {
+			if vb>>k&1 != 0 {
+				t[vb] |= 1 << (8 * (2 + k))
+			}
+		}
+	}
+	return t
+}()
+
+// addLanes adds packed votes (see voteLanes).
+func (v *langVotes) addLanes(p uint64) {
+	v.latin += int(p >> (8 * latinLane) & 0xff)
+	v.ltDiac += int(p >> (8 * ltDiacLane) & 0xff)
+	v.enFunc += int(p >> (8 * 2) & 0xff) // vEnFunc
+	v.ltFunc += int(p >> (8 * 3) & 0xff)
+	v.enLex += int(p >> (8 * 4) & 0xff)
+	v.ltLex += int(p >> (8 * 5) & 0xff)
+	v.ltEnd += int(p >> (8 * 6) & 0xff)
+	v.enPattern += int(p >> (8 * 7) & 0xff)
+}
+
 func (v *langVotes) add(t *token) {
 	if t.kind != tkWord {
 		return

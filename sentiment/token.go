@@ -269,10 +269,13 @@ func (sc *scratch) tokenize(text string) {
 	cur := sentRec{start: -1}
 	brk := false
 	lastEnd := 0
+	lanes := uint64(0) // votes of cur's plain words, packed (see voteLanes)
 	closeSent := func(end int) {
 		if cur.start < 0 {
 			return
 		}
+		cur.votes.addLanes(lanes)
+		lanes = 0
 		cur.end = end
 		if cur.term == 0 || cur.term > end {
 			cur.term = end
@@ -305,7 +308,7 @@ func (sc *scratch) tokenize(text string) {
 			var t *token
 			i, t = sc.lowerWord(text, i, brk)
 			if t.flags&fHash == 0 {
-				cur.votes.add(t)
+				lanes += voteLanes[t.vb&(1<<6-1)] // cur.votes.add(t) for a plain Latin word
 			} else {
 				cur.hvotes.add(t)
 			}
