@@ -793,6 +793,39 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		}
 	}
 	sc.lower++
+	// The commonest case, without calls: a short word whose slot is at its
+	// first probe position, with its votes computed, and room for the
+	// token. Nothing is then live across a call, so the compiler keeps
+	// everything in registers (any call on this path made it spill them
+	// for every word).
+	if n := j - i; n < 8 && len(sc.toks) < cap(sc.toks) {
+		x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53 // shortHit, inline
+		p := uint32(x^x>>29) & uint32(len(sc.cache.slots)-1)
+		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.vset {
+			sc.toks = sc.toks[:len(sc.toks)+1]
+			t := &sc.toks[len(sc.toks)-1]
+			// Every field, without zeroing the token first (that is
+			// twice the stores, and a call while the GC runs).
+			t.start, t.end = i, j
+			t.low, t.norm, t.stem = w, w, ""
+			t.in, t.sin, t.pin = nil, nil, nil
+			t.val, t.emo = 0, 0
+			t.kind, t.flags, t.clause = tkWord, flags, 0
+			t.ev, t.ce = -1, int32(p)
+			t.bits, t.vb = 0, sl.votes
+			t.sh, t.nh = 0, 0
+			return j, t
+		}
+	}
+	return j, sc.addLowerWord(text, i, j, flags, pre)
+}
+
+// addLowerWord is lowerWord's general case: it appends the token of the
+// word text[i:j] with the given flags and pre = prefix8(text[i:j]).
+//
+//go:noinline
+func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64) *token {
+	w := text[i:j]
 	if len(sc.toks) == cap(sc.toks) {
 		sc.toks = slices.Grow(sc.toks, 1)
 	}
@@ -817,7 +850,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		}
 		t.vb = sl.votes
 	}
-	return j, t
+	return t
 }
 
 // foldLt returns s with Lithuanian diacritics folded, using the scratch buffer.
