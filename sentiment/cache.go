@@ -92,6 +92,22 @@ func hashPre(s string, pre uint64) uint32 {
 	return uint32(h ^ h>>29)
 }
 
+// slotHash is the word cache's hash of a key of n <= 8 bytes, pre its
+// prefix8 (the whole key): one multiply step, inlined. (It differs from
+// hashPre for eight-byte keys; the cache only needs one function per key.)
+func slotHash(n int, pre uint64) uint32 {
+	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
+	return uint32(x ^ x>>29)
+}
+
+// keyHash is the word cache's hash of key s, pre its prefix8.
+func keyHash(s string, pre uint64) uint32 {
+	if len(s) <= 8 {
+		return slotHash(len(s), pre)
+	}
+	return hashPre(s, pre)
+}
+
 // prefixIn is prefix8(text[i:j]), read as one load when text has eight
 // bytes from i.
 // It inlines (the short tail goes to prefixTail).
@@ -180,7 +196,7 @@ func (c *wordCache) grow() {
 		if sl.n == 0 {
 			continue
 		}
-		p := hashPre(c.str(sl.key), sl.pre) & mask
+		p := keyHash(c.str(sl.key), sl.pre) & mask
 		for c.slots[p].n != 0 {
 			p = (p + 1) & mask
 		}
@@ -204,14 +220,7 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 	if len(low) > 0xffff {
 		return -1
 	}
-	var h uint32
-	if len(low) < 8 {
-		// hashPre's short case, inline (most words)
-		x := (uint64(len(low))*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
-		h = uint32(x ^ x>>29)
-	} else {
-		h = hashPre(low, pre)
-	}
+	h := keyHash(low, pre)
 	n := uint16(len(low))
 	mask := uint32(len(c.slots) - 1)
 	p := h & mask
@@ -238,12 +247,11 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 }
 
 // shortHit is index's commonest case, small enough to inline: a word
-// under eight bytes (n < 8 bytes, pre its prefix8) found at its first
+// of at most eight bytes (n bytes, pre its prefix8) found at its first
 // probe position. It returns -1 otherwise (then call index). (An empty
 // slot never matches: a word's first byte is not zero.)
 func (c *wordCache) shortHit(n int, pre uint64) int32 {
-	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
-	p := uint32(x^x>>29) & uint32(len(c.slots)-1)
+	p := slotHash(n, pre) & uint32(len(c.slots)-1)
 	if sl := &c.slots[p]; sl.pre != pre || sl.n != uint16(n) {
 		return -1
 	}

@@ -725,20 +725,36 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	return i, t
 }
 
+// lowerHigh has the high bit of every byte set.
+const lowerHigh = 0x8080808080808080
+
+// lowerMask returns the bytes of x (eight bytes of text) that are
+// lower-case ASCII letters, as the high bit of each byte: a byte's low
+// seven bits are >= 0x61 and < 0x7b (no carry crosses a byte) and its own
+// high bit is clear.
+func lowerMask(x uint64) uint64 {
+	x7 := x & 0x7f7f7f7f7f7f7f7f
+	return (x7 + 0x1f1f1f1f1f1f1f1f) &^ (x7 + 0x0505050505050505) &^ x & lowerHigh
+}
+
+// wordGoesOn marks the bytes after a run of lower-case ASCII letters with
+// which word would go on: letters, digits, an apostrophe and any byte of a
+// non-ASCII rune. Any other byte ends the word.
+var wordGoesOn = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= utf8.RuneSelf || asciiClass[c]&acWord != 0 || c == '\''
+	}
+	return t
+}()
+
 // lowerRun returns the end of the run of lower-case ASCII letters that
 // starts at j. It tests eight bytes at a time: a byte loop's exit depends
 // on the word's length, and the CPU mispredicts it for most words.
 func lowerRun(text string, j int) int {
-	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	for j+8 <= len(text) {
-		x := binary.LittleEndian.Uint64([]byte(text[j : j+8]))
-		// A byte's high bit in m is set when the byte is in 'a'..'z':
-		// its low seven bits are >= 0x61 and < 0x7b (no carry crosses
-		// a byte) and its own high bit is clear.
-		x7 := x & lo7
-		m := (x7 + 0x1f1f1f1f1f1f1f1f) &^ (x7 + 0x0505050505050505) &^ x & hi
-		if m != hi {
-			return j + bits.TrailingZeros64(^m&hi)>>3
+		m := lowerMask(binary.LittleEndian.Uint64([]byte(text[j : j+8])))
+		if m != lowerHigh {
+			return j + bits.TrailingZeros64(^m&lowerHigh)>>3
 		}
 		j += 8
 	}
@@ -752,11 +768,29 @@ func lowerRun(text string, j int) int {
 // when the word is a run of lower-case ASCII letters (most words), it sets
 // up the token without word's general case; otherwise it calls word.
 func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
-	j := lowerRun(text, i+1)
-	if j < len(text) {
-		// word would go on past j for a letter, a digit, an apostrophe or
-		// any non-ASCII rune; any other byte ends the word.
-		if c := text[j]; c >= utf8.RuneSelf || asciiClass[c]&acWord != 0 || c == '\'' {
+	// The first eight bytes, loaded once, give the end of most words, the
+	// byte after them and pre = prefix8(text[i:j]).
+	var j int
+	var pre uint64
+	if i+8 <= len(text) {
+		x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+		if m := lowerMask(x); m != lowerHigh {
+			n := bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
+			j = i + n
+			pre = x & (1<<(8*uint(n)) - 1)
+			if wordGoesOn[byte(x>>(8*uint(n)))] {
+				return sc.word(text, i, brk)
+			}
+		} else {
+			j, pre = lowerRun(text, i+8), x
+			if j < len(text) && wordGoesOn[text[j]] {
+				return sc.word(text, i, brk)
+			}
+		}
+	} else {
+		j = lowerRun(text, i+1)
+		pre = prefix8(text[i:j])
+		if j < len(text) && wordGoesOn[text[j]] {
 			return sc.word(text, i, brk)
 		}
 	}
@@ -768,16 +802,11 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		flags |= fHash
 	}
 	w := text[i:j]
-	var pre uint64
-	if i+8 <= len(text) {
-		pre = binary.LittleEndian.Uint64([]byte(text[i:i+8])) & (1<<(8*uint(j-i)) - 1) // prefixIn, inline
-	} else {
-		pre = prefix8(w)
-	}
 	// A letter three times in a row: for a word of up to eight bytes
-	// tested on pre without a loop, whose exit the CPU would mispredict
-	// (a zero byte k in d means w[k] == w[k+1] == w[k+2]; the bytes from
-	// len(w)-2 on, compared with the zero padding, are masked out).
+	// tested on pre without a loop or a test of the length, which the CPU
+	// would mispredict (a zero byte k in d means w[k] == w[k+1] == w[k+2];
+	// the bytes from len(w)-2 on, compared with the zero padding, are
+	// masked out, all of them for words under three letters).
 	if n := len(w); n > 8 {
 		for k := 2; k < n; k++ {
 			if w[k] == w[k-1] && w[k] == w[k-2] {
@@ -785,9 +814,9 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 				break
 			}
 		}
-	} else if n >= 3 {
+	} else {
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(n-2))
+		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(max(n-2, 0)))
 		if (d-ones)&^d&highs != 0 {
 			flags |= fElong
 		}
@@ -798,9 +827,8 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// token. Nothing is then live across a call, so the compiler keeps
 	// everything in registers (any call on this path made it spill them
 	// for every word).
-	if n := j - i; n < 8 && len(sc.toks) < cap(sc.toks) {
-		x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53 // shortHit, inline
-		p := uint32(x^x>>29) & uint32(len(sc.cache.slots)-1)
+	if n := j - i; n <= 8 && len(sc.toks) < cap(sc.toks) {
+		p := slotHash(n, pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
 		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.vset {
 			sc.toks = sc.toks[:len(sc.toks)+1]
 			t := &sc.toks[len(sc.toks)-1]
@@ -836,7 +864,7 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	*t = token{}
 	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
 	t.ce = -1
-	if j-i < 8 {
+	if j-i <= 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)
 	}
 	if t.ce < 0 {
