@@ -313,9 +313,9 @@ func (sc *scratch) tokenize(text string) {
 				cur.hvotes.add(t)
 			}
 			brk = false
-			lastEnd = i
+			lastEnd = t.end // i may be past a space after the word
 			if len(sc.toks)-cur.t0 >= maxSentenceTokens {
-				closeSent(i)
+				closeSent(t.end)
 			}
 			continue
 		}
@@ -377,9 +377,9 @@ func (sc *scratch) tokenize(text string) {
 				cur.hvotes.add(t)
 			}
 			brk = false
-			lastEnd = i
+			lastEnd = t.end // i may be past a space after the word (lowerWord)
 			if len(sc.toks)-cur.t0 >= maxSentenceTokens {
-				closeSent(i) // bound the per-sentence rules on text without punctuation
+				closeSent(t.end) // bound the per-sentence rules on text without punctuation
 			}
 			continue
 		case r == '@':
@@ -766,33 +766,41 @@ func lowerRun(text string, j int) int {
 
 // lowerWord is word for a word that starts with a lower-case ASCII letter:
 // when the word is a run of lower-case ASCII letters (most words), it sets
-// up the token without word's general case; otherwise it calls word.
+// up the token without word's general case; otherwise it calls word. It
+// returns where tokenizing goes on (past a space that follows the word: one
+// round of tokenize's loop less for most words) and the token.
 func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// The first eight bytes, loaded once, give the end of most words, the
 	// byte after them and pre = prefix8(text[i:j]).
 	var j int
 	var pre uint64
+	var next byte // the byte at j, 0 at the end of text
 	if i+8 <= len(text) {
 		x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
 		if m := lowerMask(x); m != lowerHigh {
 			n := bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
 			j = i + n
 			pre = x & (1<<(8*uint(n)) - 1)
-			if wordGoesOn[byte(x>>(8*uint(n)))] {
-				return sc.word(text, i, brk)
-			}
+			next = byte(x >> (8 * uint(n)))
 		} else {
 			j, pre = lowerRun(text, i+8), x
-			if j < len(text) && wordGoesOn[text[j]] {
-				return sc.word(text, i, brk)
+			if j < len(text) {
+				next = text[j]
 			}
 		}
 	} else {
 		j = lowerRun(text, i+1)
 		pre = prefix8(text[i:j])
-		if j < len(text) && wordGoesOn[text[j]] {
-			return sc.word(text, i, brk)
+		if j < len(text) {
+			next = text[j]
 		}
+	}
+	if wordGoesOn[next] {
+		return sc.word(text, i, brk)
+	}
+	after := j
+	if next == ' ' {
+		after++
 	}
 	flags := uint16(fLatin)
 	if brk {
@@ -842,10 +850,10 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 			t.ev, t.ce = -1, int32(p)
 			t.bits, t.vb = 0, sl.votes
 			t.sh, t.nh = 0, 0
-			return j, t
+			return after, t
 		}
 	}
-	return j, sc.addLowerWord(text, i, j, flags, pre)
+	return after, sc.addLowerWord(text, i, j, flags, pre)
 }
 
 // addLowerWord is lowerWord's general case: it appends the token of the
