@@ -118,20 +118,22 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // pairClass marks the first two bytes of a word that the tokenizer's
 // word case checks for an emoticon (o or x, then _ . D or -) or a URL (h or
-// w, then t or w): pairClass[a]&pairClass[b] != 0 for exactly those pairs
-// (and some that fail the checks at once, such as "ww").
+// w, then t or w): pairClass[a]&(pairClass[b]>>2) != 0 for exactly those
+// pairs. (Bits for the first byte, pcEmoFirst and pcURLFirst, and for the
+// second, two places higher: one class for both bytes made pairs such as
+// "th" match, and "the" missed the fast path.)
 var pairClass = func() (t [256]uint8) {
 	for _, c := range "oOxX" {
 		t[c] |= pcEmoFirst
 	}
 	for _, c := range "_.D-" {
-		t[c] |= pcEmoFirst
+		t[c] |= pcEmoSecond
 	}
 	for _, c := range "hw" {
 		t[c] |= pcURLFirst
 	}
 	for _, c := range "tw" {
-		t[c] |= pcURLFirst
+		t[c] |= pcURLSecond
 	}
 	return t
 }()
@@ -139,6 +141,8 @@ var pairClass = func() (t [256]uint8) {
 const (
 	pcEmoFirst = 1 << iota
 	pcURLFirst
+	pcEmoSecond // pcEmoFirst << 2
+	pcURLSecond // pcURLFirst << 2
 )
 
 const (
@@ -298,7 +302,7 @@ func (sc *scratch) tokenize(text string) {
 			i++
 			continue
 		}
-		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&pairClass[text[i+1]] == 0) {
+		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&(pairClass[text[i+1]]>>2) == 0) {
 			// A word starting with a lower-case ASCII letter whose first
 			// two bytes cannot start an emoticon or a URL (the commonest
 			// token): the word case below without its checks. (One test
