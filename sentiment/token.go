@@ -375,9 +375,12 @@ func (sc *scratch) tokenize(text string) {
 			} else {
 				i, t = sc.word(text, i, brk)
 			}
-			if t.flags&fHash == 0 {
+			switch {
+			case t.kind == tkWord && t.flags&(fHash|fCyr|fLatin|fLtDiac) == fLatin:
+				lanes += voteLanes[t.vb&(1<<6-1)] // cur.votes.add(t) for a plain Latin word
+			case t.flags&fHash == 0:
 				cur.votes.add(t)
-			} else {
+			default:
 				cur.hvotes.add(t)
 			}
 			brk = false
@@ -784,8 +787,9 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		if m := lowerMask(x); m != lowerHigh {
 			n := bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
 			j = i + n
-			pre = x & (1<<(8*uint(n)) - 1)
-			next = byte(x >> (8 * uint(n)))
+			// (&63: the compiler then needs no code for shifts of 64 or more)
+			pre = x & (1<<(8*uint(n)&63) - 1)
+			next = byte(x >> (8 * uint(n) & 63))
 		} else {
 			j, pre = lowerRun(text, i+8), x
 			if j < len(text) {
@@ -828,7 +832,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		}
 	} else {
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(max(n-2, 0)))
+		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(max(n-2, 0))&63)
 		if (d-ones)&^d&highs != 0 {
 			flags |= fElong
 		}
