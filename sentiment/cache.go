@@ -128,12 +128,15 @@ func prefixTail(s string) uint64 { return prefix8(s) }
 const (
 	cacheArena = 1 << 18
 	// The table starts at cacheMinSlots slots and doubles, between calls,
-	// when more than cacheLoad of it is in use, up to cacheMaxSlots; full
-	// at that size, it is emptied. Within a call no word is added beyond
+	// when more than cacheLoad of it is in use, up to cacheMaxSlots (a low
+	// load keeps most words at their first probe position, which lowerWord
+	// checks inline); at that size it is emptied when more than
+	// cacheFullLoad is in use. Within a call no word is added beyond
 	// cacheCallLoad (index returns -1), so probing always ends.
 	cacheMinSlots = 1 << 12
 	cacheMaxSlots = 1 << 15
-	cacheLoad     = 0.45
+	cacheLoad     = 0.3
+	cacheFullLoad = 0.6
 	cacheCallLoad = 0.75
 )
 
@@ -175,13 +178,14 @@ func (c *wordCache) reset() {
 		return
 	}
 	if float64(c.count) > cacheLoad*float64(len(c.slots)) {
-		if len(c.slots) >= cacheMaxSlots {
+		switch {
+		case len(c.slots) < cacheMaxSlots:
+			c.grow()
+		case float64(c.count) > cacheFullLoad*float64(len(c.slots)):
 			clear(c.slots)
 			c.count = 0
 			c.arena = c.arena[:0]
-			return
 		}
-		c.grow()
 	}
 }
 
