@@ -401,14 +401,21 @@ func (sc *scratch) tokenize(text string) {
 			i, lastEnd = j, j
 			continue
 		}
-		if v, ok := emojiValence(r); ok {
-			sc.toks = append(sc.toks, token{start: i, end: i + size, kind: tkEmoji, emo: v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
-			brk = false
-			i += size
-			lastEnd = i
-			continue
+		// (The tests before the calls skip them for the commonest runes,
+		// punctuation: no emoji is below 0x2600, and emoticons start with
+		// one of a few bytes.)
+		if r >= 0x2600 {
+			if v, ok := emojiValence(r); ok {
+				sc.toks = append(sc.toks, token{start: i, end: i + size, kind: tkEmoji, emo: v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
+				brk = false
+				i += size
+				lastEnd = i
+				continue
+			}
 		}
-		if e, ok := matchEmoticon(text, i); ok {
+		if len(emoticonsByByte[c]) == 0 {
+			// no emoticon here
+		} else if e, ok := matchEmoticon(text, i); ok {
 			sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 			brk = false
 			i += len(emoticons[e].s)
