@@ -311,9 +311,12 @@ func (sc *scratch) tokenize(text string) {
 			open(i)
 			var t *token
 			i, t = sc.lowerWord(text, i, brk)
-			if t.flags&fHash == 0 {
+			switch {
+			case t.flags&(fHash|fCyr|fLtDiac) == 0: // (a word starting with a-z has fLatin)
 				lanes += voteLanes[t.vb&(1<<6-1)] // cur.votes.add(t) for a plain Latin word
-			} else {
+			case t.flags&fHash == 0:
+				cur.votes.add(t)
+			default:
 				cur.hvotes.add(t)
 			}
 			brk = false

@@ -1,0 +1,105 @@
+package sentiment
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tokenizerTexts returns the golden corpus, the dump's extra texts, some
+// crafted ones and, when present, the shared evaluation data.
+func tokenizerTexts(t *testing.T) []string {
+	t.Helper()
+	texts := append([]string(nil), goldenDumpTexts...)
+	texts = append(texts,
+		"ačiū labai gerą prekę gavau, the best šaunu", "aб abc бa xyz", "#love it #ačiū #aб",
+		"don't it's I'm the THE The tHe thhhe oooh o_O xD http://x.y www.z ht hw wt ww",
+		"a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a",
+		strings.Repeat("word ", 300), "naïve café niño über", "the,the.the;the:the#the@the")
+	if b, err := os.ReadFile(filepath.Join("testdata", "corpus.txt")); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") {
+				texts = append(texts, l)
+			}
+		}
+	}
+	names, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "sentiment", "*.jsonl"))
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
+		for sc.Scan() {
+			var it struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &it) == nil {
+				texts = append(texts, it.Text)
+			}
+		}
+		f.Close()
+	}
+	return texts
+}
+
+// TestTokenizeInvariants checks what the tokenizer's fast paths must keep:
+// a sentence's votes are the sum of langVotes.add over its tokens, a word
+// token's cache slot holds its lower-case form and votes, and the fields
+// that later phases fill start at their zero values.
+func TestTokenizeInvariants(t *testing.T) {
+	sc := getScratch()
+	defer putScratch(sc)
+	for _, text := range tokenizerTexts(t) {
+		sc.tokenize(text)
+		for si := range sc.sents {
+			s := &sc.sents[si]
+			var v, hv langVotes
+			for i := s.t0; i < s.t1; i++ {
+				if tk := &sc.toks[i]; tk.flags&fHash == 0 {
+					v.add(tk)
+				} else {
+					hv.add(tk)
+				}
+			}
+			if v != s.votes || hv != s.hvotes {
+				t.Fatalf("%q: sentence %d votes %+v %+v, tokens give %+v %+v", text, si, s.votes, s.hvotes, v, hv)
+			}
+		}
+		for i := range sc.toks {
+			tk := &sc.toks[i]
+			if tk.stem != "" || tk.in != nil || tk.sin != nil || tk.pin != nil || tk.val != 0 || tk.clause != 0 || tk.ev != -1 || tk.bits != 0 || tk.sh != 0 || tk.nh != 0 || tk.norm != tk.low {
+				t.Fatalf("%q: token %d not fresh: %+v", text, i, *tk)
+			}
+			if tk.kind != tkWord {
+				if tk.ce != -1 || tk.vb != 0 {
+					t.Fatalf("%q: token %d: ce %d vb %d", text, i, tk.ce, tk.vb)
+				}
+				continue
+			}
+			if tk.emo != 0 || text[tk.start:tk.end] != tk.low && !tk.hasUpperOrSpecial(text) {
+				t.Fatalf("%q: token %d: %+v", text, i, *tk)
+			}
+			sl := sc.cache.at(tk.ce)
+			if sl == nil || sc.cache.str(sl.key) != tk.low {
+				t.Fatalf("%q: token %d (%q): cache slot %d does not hold it", text, i, tk.low, tk.ce)
+			}
+			var vb voteBits
+			if tk.flags&(fCyr|fLatin) == fLatin {
+				vb = wordVotes(tk.low, tk.flags&fLtDiac != 0, sc.en, sc.lt)
+			}
+			if tk.vb != vb {
+				t.Fatalf("%q: token %d (%q): votes %b, want %b", text, i, tk.low, tk.vb, vb)
+			}
+		}
+	}
+}
+
+// hasUpperOrSpecial reports whether the token's text differs from its
+// lower-case form for a reason: capitals, ё or a typographic apostrophe.
+func (tk *token) hasUpperOrSpecial(text string) bool {
+	w := text[tk.start:tk.end]
+	return strings.ToLower(w) != w || strings.ContainsAny(w, "ёЁ’")
+}
