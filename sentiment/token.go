@@ -791,14 +791,16 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// byte after them and pre = prefix8(text[i:j]).
 	var j int
 	var pre uint64
-	var next byte // the byte at j, 0 at the end of text
+	keep := ^uint64(0) // the bytes of pre that are the word's
+	var next byte      // the byte at j, 0 at the end of text
 	if i+8 <= len(text) {
 		x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
 		if m := lowerMask(x); m != lowerHigh {
 			n := bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
 			j = i + n
 			// (&63: the compiler then needs no code for shifts of 64 or more)
-			pre = x & (1<<(8*uint(n)&63) - 1)
+			keep = 1<<(8*uint(n)&63) - 1
+			pre = x & keep
 			next = byte(x >> (8 * uint(n) & 63))
 		} else {
 			j, pre = lowerRun(text, i+8), x
@@ -809,6 +811,9 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	} else {
 		j = lowerRun(text, i+1)
 		pre = prefix8(text[i:j])
+		if j-i < 8 {
+			keep = 1<<(8*uint(j-i)&63) - 1
+		}
 		if j < len(text) {
 			next = text[j]
 		}
@@ -831,8 +836,8 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// A letter three times in a row: for a word of up to eight bytes
 	// tested on pre without a loop or a test of the length, which the CPU
 	// would mispredict (a zero byte k in d means w[k] == w[k+1] == w[k+2];
-	// the bytes from len(w)-2 on, compared with the zero padding, are
-	// masked out, all of them for words under three letters).
+	// the bytes from len(w) on, all zero in pre, are masked out; bytes
+	// len(w)-2 and len(w)-1 compare a letter with the zero padding).
 	if n := len(w); n > 8 {
 		for k := 2; k < n; k++ {
 			if w[k] == w[k-1] && w[k] == w[k-2] {
@@ -842,7 +847,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 		}
 	} else {
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^uint64(0)<<(8*uint(max(n-2, 0))&63)
+		d := (pre ^ pre>>8) | (pre ^ pre>>16) | ^keep
 		if (d-ones)&^d&highs != 0 {
 			flags |= fElong
 		}

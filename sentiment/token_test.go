@@ -19,6 +19,22 @@ func tokenizerTexts(t *testing.T) []string {
 		"don't it's I'm the THE The tHe thhhe oooh o_O xD http://x.y www.z ht hw wt ww",
 		"a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a",
 		strings.Repeat("word ", 300), "naïve café niño über", "the,the.the;the:the#the@the")
+	// Every word of one to ten letters a and b, alone, at the end of a
+	// text and followed by more text (the fast paths differ by length and
+	// by the bytes left).
+	var ab []string
+	for n := 1; n <= 10; n++ {
+		for m := 0; m < 1<<n; m++ {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = 'a' + byte(m>>k&1)
+			}
+			ab = append(ab, string(b))
+		}
+	}
+	for _, w := range ab {
+		texts = append(texts, w, "x "+w, w+" yyyyyyyyy", "#"+w+".")
+	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "corpus.txt")); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
 			if l != "" && !strings.HasPrefix(l, "#") {
@@ -82,6 +98,16 @@ func TestTokenizeInvariants(t *testing.T) {
 			if tk.emo != 0 || text[tk.start:tk.end] != tk.low && !tk.hasUpperOrSpecial(text) {
 				t.Fatalf("%q: token %d: %+v", text, i, *tk)
 			}
+			if w := text[tk.start:tk.end]; plainWord(w) {
+				elong := false
+				for k := 2; k < len(w); k++ {
+					elong = elong || w[k] == w[k-1] && w[k] == w[k-2]
+				}
+				hash := tk.start > 0 && text[tk.start-1] == '#'
+				if tk.flags&fElong != 0 != elong || tk.flags&fHash != 0 != hash || tk.flags&(fLatin|fCyr|fLtDiac|fCaps|fTitle) != fLatin {
+					t.Fatalf("%q: token %d (%q): flags %b", text, i, w, tk.flags)
+				}
+			}
 			sl := sc.cache.at(tk.ce)
 			if sl == nil || sc.cache.str(sl.key) != tk.low {
 				t.Fatalf("%q: token %d (%q): cache slot %d does not hold it", text, i, tk.low, tk.ce)
@@ -95,6 +121,16 @@ func TestTokenizeInvariants(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainWord reports whether w is all lower-case ASCII letters.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i]-'a' >= 26 {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // hasUpperOrSpecial reports whether the token's text differs from its
