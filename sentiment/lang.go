@@ -147,9 +147,11 @@ func (v *langVotes) plus(o *langVotes) {
 }
 
 // scores returns the Lithuanian and English evidence of Latin-script votes.
-func (v *langVotes) scores() (lt, en float64) {
-	lt = 3*float64(v.ltDiac) + 2*float64(v.ltFunc) + float64(v.ltEnd) + float64(v.ltLex)
-	en = 2*float64(v.enFunc) + float64(v.enPattern) + float64(v.enLex)
+// (Integer sums: the weights are whole numbers, and integer arithmetic
+// needs no conversions.)
+func (v *langVotes) scores() (lt, en int) {
+	lt = 3*v.ltDiac + 2*v.ltFunc + v.ltEnd + v.ltLex
+	en = 2*v.enFunc + v.enPattern + v.enLex
 	return lt, en
 }
 
