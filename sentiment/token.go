@@ -270,12 +270,15 @@ func (sc *scratch) tokenize(text string) {
 	if cap(sc.buf) < len(text)+16 {
 		sc.buf = make([]byte, 0, len(text)*2+16)
 	}
-	cur := sentRec{start: -1}
+	// cur is the open sentence, built in place as the last of sc.sents
+	// (copying a finished sentence in cost more than filling it); nil
+	// between sentences.
+	var cur *sentRec
 	brk := false
 	lastEnd := 0
 	lanes := uint64(0) // votes of cur's plain words, packed (see voteLanes)
 	closeSent := func(end int) {
-		if cur.start < 0 {
+		if cur == nil {
 			return
 		}
 		cur.votes.addLanes(lanes)
@@ -285,14 +288,18 @@ func (sc *scratch) tokenize(text string) {
 			cur.term = end
 		}
 		cur.t1 = len(sc.toks)
-		sc.sents = append(sc.sents, cur)
-		cur = sentRec{start: -1, t0: len(sc.toks)}
+		cur = nil
 		brk = false
 	}
 	open := func(at int) {
-		if cur.start < 0 {
-			cur.start = at
-			cur.t0 = len(sc.toks)
+		if cur == nil {
+			if len(sc.sents) == cap(sc.sents) {
+				sc.sents = slices.Grow(sc.sents, 1)
+			}
+			sc.sents = sc.sents[:len(sc.sents)+1]
+			cur = &sc.sents[len(sc.sents)-1]
+			*cur = sentRec{}
+			cur.start, cur.t0 = at, len(sc.toks)
 		}
 	}
 	i := 0
