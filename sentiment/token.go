@@ -796,38 +796,41 @@ func lowerRun(text string, j int) int {
 func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// The first eight bytes, loaded once, give the end of most words, the
 	// byte after them and pre = prefix8(text[i:j]).
-	var j int
+	// (Indexing rest rather than text spares bounds checks and pointer
+	// arithmetic.)
+	rest := text[i:]
+	var n int // the word's length
 	var pre uint64
 	keep := ^uint64(0) // the bytes of pre that are the word's
-	var next byte      // the byte at j, 0 at the end of text
-	if i+8 <= len(text) {
-		x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+	var next byte      // the byte after the word, 0 at the end of text
+	if len(rest) >= 8 {
+		x := binary.LittleEndian.Uint64([]byte(rest[:8]))
 		if m := lowerMask(x); m != lowerHigh {
-			n := bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
-			j = i + n
+			n = bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
 			// (&63: the compiler then needs no code for shifts of 64 or more)
 			keep = 1<<(8*uint(n)&63) - 1
 			pre = x & keep
 			next = byte(x >> (8 * uint(n) & 63))
 		} else {
-			j, pre = lowerRun(text, i+8), x
-			if j < len(text) {
-				next = text[j]
+			n, pre = lowerRun(rest, 8), x
+			if n < len(rest) {
+				next = rest[n]
 			}
 		}
 	} else {
-		j = lowerRun(text, i+1)
-		pre = prefix8(text[i:j])
-		if j-i < 8 {
-			keep = 1<<(8*uint(j-i)&63) - 1
+		n = lowerRun(rest, 1)
+		pre = prefix8(rest[:n])
+		if n < 8 {
+			keep = 1<<(8*uint(n)&63) - 1
 		}
-		if j < len(text) {
-			next = text[j]
+		if n < len(rest) {
+			next = rest[n]
 		}
 	}
 	if wordGoesOn[next] {
 		return sc.word(text, i, brk)
 	}
+	j := i + n
 	after := j
 	if next == ' ' {
 		after++
@@ -839,7 +842,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
 	}
-	w := text[i:j]
+	w := rest[:n]
 	// A letter three times in a row: for a word of up to eight bytes
 	// tested on pre without a loop or a test of the length, which the CPU
 	// would mispredict (a zero byte k in d means w[k] == w[k+1] == w[k+2];
