@@ -100,12 +100,34 @@ func slotHash(n int, pre uint64) uint32 {
 	return uint32(x ^ x>>29)
 }
 
+// slotHash2 is the word cache's hash of a key of 8 < n <= 16 bytes, pre
+// its first eight bytes and rest the others, zero-padded: two multiply
+// steps, inlined.
+func slotHash2(n int, pre, rest uint64) uint32 {
+	x := ((uint64(n)*0x9e3779b97f4a7c15^pre)*0xff51afd7ed558ccd ^ rest) * 0xc4ceb9fe1a85ec53
+	return uint32(x ^ x>>29)
+}
+
 // keyHash is the word cache's hash of key s, pre its prefix8.
 func keyHash(s string, pre uint64) uint32 {
-	if len(s) <= 8 {
+	switch {
+	case len(s) <= 8:
 		return slotHash(len(s), pre)
+	case len(s) <= 16:
+		return slotHash2(len(s), pre, prefix8(s[8:]))
 	}
 	return hashPre(s, pre)
+}
+
+// restIs reports whether bytes 8 to 15 of key r (8 < r.n <= 16),
+// zero-padded, are rest: one load, the bytes past the key (the arena's,
+// or unused) masked out, where the arena has 16 bytes from the key.
+func (c *wordCache) restIs(r strRef, rest uint64) bool {
+	if int(r.off)+16 > len(c.all) {
+		return prefix8(c.str(r)[8:]) == rest
+	}
+	x := binary.LittleEndian.Uint64([]byte(c.all[r.off+8 : r.off+16]))
+	return x&(^uint64(0)>>((128-8*r.n)&63)) == rest
 }
 
 // prefixIn is prefix8(text[i:j]), read as one load when text has eight
@@ -218,13 +240,23 @@ func (c *wordCache) intern(s string) (strRef, bool) {
 	return strRef{uint32(from), uint32(len(s))}, true
 }
 
-// index returns the slot of a lower-case word form (pre is prefix8(low)),
-// creating it; -1 when the cache is full.
-func (c *wordCache) index(low string, pre uint64) int32 {
+// index returns the slot of a lower-case word form, creating it; -1 when
+// the cache is full. pre is prefix8(low) and, for words of 9 to 16 bytes,
+// rest is prefix8(low[8:]) (callers read both from the text with one load
+// each), so that such words need no string hash or comparison.
+func (c *wordCache) index(low string, pre, rest uint64) int32 {
 	if len(low) > 0xffff {
 		return -1
 	}
-	h := keyHash(low, pre)
+	var h uint32
+	switch {
+	case len(low) <= 8:
+		h = slotHash(len(low), pre)
+	case len(low) <= 16:
+		h = slotHash2(len(low), pre, rest)
+	default:
+		h = hashPre(low, pre)
+	}
 	n := uint16(len(low))
 	mask := uint32(len(c.slots) - 1)
 	p := h & mask
@@ -233,7 +265,7 @@ func (c *wordCache) index(low string, pre uint64) int32 {
 		if sl.n == 0 {
 			break
 		}
-		if sl.pre == pre && sl.n == n && (n <= 8 || c.str(sl.key) == low) {
+		if sl.pre == pre && sl.n == n && (n <= 8 || n <= 16 && c.restIs(sl.key, rest) || n > 16 && c.str(sl.key) == low) {
 			return int32(p)
 		}
 		p = (p + 1) & mask

@@ -733,7 +733,15 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 		} else {
 			pre = prefixIn(text, start, i)
 		}
-		t.ce = sc.cache.index(t.low, pre)
+		var rest uint64 // see index
+		if n := len(t.low); n > 8 && n <= 16 {
+			if needLow {
+				rest = prefix8(t.low[8:])
+			} else {
+				rest = prefixIn(text, start+8, i)
+			}
+		}
+		t.ce = sc.cache.index(t.low, pre, rest)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
 			if sl := sc.cache.at(t.ce); sl == nil {
@@ -909,7 +917,11 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 		t.ce = sc.cache.shortHit(j-i, pre)
 	}
 	if t.ce < 0 {
-		t.ce = sc.cache.index(w, pre)
+		var rest uint64 // see index
+		if j-i > 8 && j-i <= 16 {
+			rest = prefixIn(text, i+8, j)
+		}
+		t.ce = sc.cache.index(w, pre, rest)
 	}
 	if sl := sc.cache.at(t.ce); sl == nil {
 		t.vb = wordVotes(w, false, sc.en, sc.lt)
