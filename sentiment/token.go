@@ -423,14 +423,14 @@ func (sc *scratch) tokenize(text string) {
 				continue
 			}
 		}
-		if len(emoticonsByByte[c]) == 0 {
-			// no emoticon here
-		} else if e, ok := matchEmoticon(text, i); ok {
-			sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
-			brk = false
-			i += len(emoticons[e].s)
-			lastEnd = i
-			continue
+		if len(emoticonsByByte[c]) > 0 {
+			if e, ok := matchEmoticon(text, i); ok {
+				sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
+				brk = false
+				i += len(emoticons[e].s)
+				lastEnd = i
+				continue
+			}
 		}
 		switch r {
 		case '.', '!', '?', '…', '。':
