@@ -249,7 +249,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fNeg | fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
+		t.in, t.sin, t.pin, t.bits = nil, 0, 0, 0
 		t.stem, t.sh, t.nh = "", 0, 0
 		return
 	}
@@ -261,71 +261,75 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		if le.ready && le.lex == lx.id {
 			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
 			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.info(le.in), lx.info(le.sin), lx.info(le.pin), le.bits
+			t.in, t.sin, t.pin, t.bits = lx.info(le.in), le.sin, le.pin, le.bits
 			if le.neg {
 				t.flags |= fNeg
 			}
 			return
 		}
 	}
-	t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
-	t.norm = t.low
+	norm := t.low
 	if lx.lang == LT && t.flags&fLtDiac != 0 {
-		t.norm = sc.foldLt(t.low)
+		norm = sc.foldLt(t.low)
 	}
-	sc.lookup(t, lx, stemf)
-	if t.flags&fElong != 0 && !t.in.known() && !t.sin.known() {
-		orig := t.norm
+	in, stem, sin := lookup(norm, lx, stemf)
+	if t.flags&fElong != 0 && !in.known() && !sin.known() {
+		orig := norm
 		for _, n := range [2]int{2, 1} {
-			t.norm = sc.unelongate(orig, n)
-			sc.lookup(t, lx, stemf)
-			if t.in.known() || t.sin.known() {
+			norm = sc.unelongate(orig, n)
+			in, stem, sin = lookup(norm, lx, stemf)
+			if in.known() || sin.known() {
 				break
 			}
 		}
 	}
+	var pin *info
 	for _, l := range lx.prefixLens {
-		if l <= len(t.norm) {
-			if in := lx.prefixes[t.norm[:l]]; in != nil {
-				t.pin = in
+		if l <= len(norm) {
+			if p := lx.prefixes[norm[:l]]; p != nil {
+				pin = p
 				break
 			}
 		}
 	}
-	neg := t.in != nil && t.in.neg || lx.lang == EN && strings.HasSuffix(t.norm, "n't")
+	neg := in != nil && in.neg || lx.lang == EN && strings.HasSuffix(norm, "n't")
 	if neg {
 		t.flags |= fNeg
 	}
-	t.bits = bitsOf(t.in, t.sin, t.pin)
-	t.sh, t.nh = hashWord(t.stem), hashWord(t.norm)
+	t.norm, t.stem = norm, stem
+	t.in, t.sin, t.pin = in, sin.ref(), pin.ref()
+	t.bits = bitsOf(in, sin, pin)
+	t.sh, t.nh = hashWord(stem), hashWord(norm)
 	if le == nil {
 		return
 	}
-	norm, ok1 := sc.cache.keep(t.norm, key)
+	nref, ok1 := sc.cache.keep(norm, key)
 	if !ok1 {
 		return
 	}
-	st, ok2 := sc.cache.keep(t.stem, norm)
+	st, ok2 := sc.cache.keep(stem, nref)
 	if !ok2 {
 		return
 	}
-	*le = langEnt{lex: lx.id, norm: norm, stem: st, sh: t.sh, nh: t.nh, in: t.in.ref(), sin: t.sin.ref(), pin: t.pin.ref(), bits: t.bits, neg: neg, ready: true}
+	*le = langEnt{lex: lx.id, norm: nref, stem: st, sh: t.sh, nh: t.nh, in: in.ref(), sin: t.sin, pin: t.pin, bits: t.bits, neg: neg, ready: true}
 }
 
-func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
-	t.in = lx.words[t.norm]
-	t.stem = stemf(t.norm)
+// lookup returns the lexicon infos of a normalised word and of its stem.
+func lookup(norm string, lx *lexicon, stemf func(string) string) (in *info, stem string, sin *info) {
+	in = lx.words[norm]
+	stem = stemf(norm)
 	switch {
-	case t.stem == t.norm:
-		t.sin = t.in
-	case lx.lang == EN && !enInflection(t.norm, t.stem):
+	case stem == norm:
+		sin = in
+	case lx.lang == EN && !enInflection(norm, stem):
 		// Porter2 also strips derivations (retardant → retard, reasonable →
 		// reason); an English token meets a stem entry only through an
 		// inflection.
-		t.sin = nil
+		sin = nil
 	default:
-		t.sin = lx.words[t.stem]
+		sin = lx.words[stem]
 	}
+	return in, stem, sin
 }
 
 func bitsOf(in, sin, pin *info) wordBits {
@@ -462,12 +466,12 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	if t.flags&fNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
 		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
 	}
-	pin := t.pin
+	sin, pin := lx.info(t.sin), lx.info(t.pin)
 	if t.bits&bSeqs != 0 {
-		if seqCandidate(t.sin, toks, i, end) {
-			best, n = bestSeq(t.sin, toks, i, end, want, best, n)
+		if seqCandidate(sin, toks, i, end) {
+			best, n = bestSeq(sin, toks, i, end, want, best, n)
 		}
-		if t.in != t.sin && seqCandidate(t.in, toks, i, end) {
+		if t.in != sin && seqCandidate(t.in, toks, i, end) {
 			best, n = bestSeq(t.in, toks, i, end, want, best, n)
 		}
 		if seqCandidate(pin, toks, i, end) {
@@ -480,8 +484,8 @@ func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, in
 	if t.in != nil && t.in.payload.has(want) {
 		return &t.in.payload, 1
 	}
-	if t.sin != nil && t.sin.payload.has(want) {
-		return &t.sin.payload, 1
+	if sin != nil && sin.payload.has(want) {
+		return &sin.payload, 1
 	}
 	if pin != nil && pin.payload.has(want) {
 		return &pin.payload, 1
@@ -613,16 +617,17 @@ func fusedSurface(t *token, lang Lang) bool {
 //     negator ("никакого ответа не получил") or a ne- word farther than
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
-func negationBlocked(toks []token, s *sentRec, neg, i, n int, lang Lang) bool {
+func negationBlocked(toks []token, s *sentRec, neg, i, n int, lx *lexicon) bool {
+	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
 	if n == 1 && t.flags&fNeg != 0 {
 		return true
 	}
-	if t.in.has(nsInterjection) || t.sin.has(nsInterjection) {
+	if t.in.has(nsInterjection) || lx.info(t.sin).has(nsInterjection) {
 		return true
 	}
 	for k := neg + 1; k < i; k++ {
-		if toks[k].in.has(nsCessation) || toks[k].sin.has(nsCessation) {
+		if toks[k].in.has(nsCessation) || lx.info(toks[k].sin).has(nsCessation) {
 			return true
 		}
 	}
@@ -651,22 +656,22 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 	return int32(len(sc.ev) - 1)
 }
 
-func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
-	s := &sc.sents[si]
-	lx := a.lexFor(lang)
-	stemf := stemFor(lx.lang)
-	toks := sc.toks
-	// Prepare the tokens; clauses: a break or a contrast word starts a new one.
+// prepSentence prepares the tokens of s (see prep) and numbers their
+// clauses (a break or a contrast word starts a new one); it sets s.bits and
+// returns the number of word tokens.
+func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) int {
+	toks := sc.toks[s.t0:s.t1]
+	slots := sc.cache.slots
+	id := lx.id
+	var bits wordBits
 	clause := int32(0)
-	s.bits = 0
 	words := 0
-	complaints := false
-	for i := s.t0; i < s.t1; i++ {
+	for i := range toks {
 		t := &toks[i]
 		// prep's cache hit, inline (most tokens): only word tokens have a
 		// cache slot.
-		if t.ce >= 0 && sc.cache.slots[t.ce].le.ready && sc.cache.slots[t.ce].le.lex == lx.id {
-			le := &sc.cache.slots[t.ce].le
+		if ce := t.ce; uint(ce) < uint(len(slots)) && slots[ce].le.ready && slots[ce].le.lex == id {
+			le := &slots[ce].le
 			t.val = 0
 			t.ev = -1
 			t.flags &^= fNeg | fUsed | fComplaint
@@ -675,7 +680,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			}
 			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
 			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.byID[le.in], lx.byID[le.sin], lx.byID[le.pin], le.bits
+			t.in, t.sin, t.pin, t.bits = lx.info(le.in), le.sin, le.pin, le.bits
 		} else {
 			sc.prep(t, lx, stemf)
 		}
@@ -686,8 +691,19 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			clause++
 		}
 		t.clause = clause
-		s.bits |= t.bits
+		bits |= t.bits
 	}
+	s.bits = bits
+	return words
+}
+
+func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
+	s := &sc.sents[si]
+	lx := a.lexFor(lang)
+	stemf := stemFor(lx.lang)
+	toks := sc.toks
+	words := sc.prepSentence(s, lx, stemf)
+	complaints := false
 	for i := s.t0; i < s.t1; i++ {
 		t := &toks[i]
 		if t.flags&fUsed != 0 {
@@ -770,7 +786,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				}
 			}
 		}
-		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(t, lx.lang)) && !negationBlocked(toks, s, negIdx, i, n, lx.lang) {
+		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(t, lx.lang)) && !negationBlocked(toks, s, negIdx, i, n, lx) {
 			if factor > 1 {
 				factor = 1
 			}

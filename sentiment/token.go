@@ -36,18 +36,21 @@ type token struct {
 	low        string // lower case, ё→е, ’→'
 	norm       string // low, with Lithuanian diacritics folded in lt sentences
 	stem       string
-	in, sin    *info // lexicon info of norm and of stem
-	pin        *info // lexicon info of the longest `*` root the word starts with
-	val        float64
-	emo        float64
-	kind       uint8
-	flags      uint16
-	clause     int32
-	ev         int32 // index of the token's evidence, -1 if none
-	ce         int32 // index of the token's word-cache slot, -1 if none
-	bits       wordBits
-	vb         voteBits // language hints of a Latin word
-	sh, nh     uint32   // hashWord of stem and norm (set by prep)
+	in         *info // lexicon info of norm
+	// sin and pin are the lexicon info ids (lexicon.info) of stem and of
+	// the longest `*` root the word starts with: ids, as in the word cache,
+	// so that preparing a token copies them without loading the infos.
+	sin, pin int32
+	val      float64
+	emo      float64
+	kind     uint8
+	flags    uint16
+	clause   int32
+	ev       int32 // index of the token's evidence, -1 if none
+	ce       int32 // index of the token's word-cache slot, -1 if none
+	bits     wordBits
+	vb       voteBits // language hints of a Latin word
+	sh, nh   uint32   // hashWord of stem and norm (set by prep)
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
