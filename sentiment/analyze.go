@@ -298,7 +298,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	}
 	t.norm, t.stem = norm, stem
 	t.in, t.sin, t.pin = in, sin.ref(), pin.ref()
-	t.bits = bitsOf(in, sin, pin)
+	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
 	t.sh, t.nh = hashWord(stem), hashWord(norm)
 	if le == nil {
 		return
@@ -332,7 +332,7 @@ func lookup(norm string, lx *lexicon, stemf func(string) string) (in *info, stem
 	return in, stem, sin
 }
 
-func bitsOf(in, sin, pin *info) wordBits {
+func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	var b wordBits
 	for _, x := range [3]*info{in, sin, pin} {
 		if x == nil {
@@ -340,6 +340,9 @@ func bitsOf(in, sin, pin *info) wordBits {
 		}
 		if x.anyVal {
 			b |= bAnyVal
+		}
+		if x.hasVal {
+			b |= bOwnVal
 		}
 		if x.anyAsp {
 			b |= bAnyAsp
@@ -350,6 +353,18 @@ func bitsOf(in, sin, pin *info) wordBits {
 		if len(x.seqs) > 0 {
 			b |= bSeqs
 		}
+	}
+	if in != nil && in.function {
+		b |= bFunction
+	}
+	if len(norm) > 2 {
+		b |= bLong
+	}
+	if fusedPrefix(norm) {
+		b |= bFused
+	}
+	if excessive(norm, lang) {
+		b |= bExcess
 	}
 	if in != nil && in.contrast {
 		b |= bContrast
@@ -441,14 +456,12 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 // or norm hash is in in.secondSet. It is bestSeq's own first checks,
 // inlined so that most tokens skip the call.
 func seqCandidate(in *info, toks []token, i, end int) bool {
-	if in == nil || len(in.seqs) == 0 || i+1 >= end {
-		return false
-	}
-	if in.next != nil || in.wild {
-		return true
-	}
-	nt := &toks[i+1]
-	return in.secondSet&(1<<(nt.sh>>26)|1<<(nt.nh>>26)) != 0
+	return in != nil && i+1 < end && in.seqMask&hashBits(&toks[i+1]) != 0
+}
+
+// hashBits is the token's stem and norm hashes as bits of a secondSet.
+func hashBits(t *token) uint64 {
+	return 1<<(t.sh>>26) | 1<<(t.nh>>26)
 }
 
 // matchAt finds the payload for the token at i: the longest multi-word entry
@@ -569,17 +582,14 @@ func fusedRest(rest string, minRest int, lx *lexicon, stemf func(string) string)
 const tooValence = -1.0
 
 // excess markers per language ("too" + an unknown word complains).
-func excessive(t *token, lang Lang) bool {
-	if t.kind != tkWord {
-		return false
-	}
+func excessive(norm string, lang Lang) bool {
 	switch lang {
 	case EN:
-		return t.norm == "too"
+		return norm == "too"
 	case RU:
-		return t.norm == "слишком" || t.norm == "чересчур"
+		return norm == "слишком" || norm == "чересчур"
 	case LT:
-		return t.norm == "per" || t.norm == "pernelyg" || t.norm == "perdaug"
+		return norm == "per" || norm == "pernelyg" || norm == "perdaug"
 	}
 	return false
 }
@@ -716,7 +726,11 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		var p *payload
 		var n int
-		if t.kind == tkWord && (t.flags&fNeg != 0 || t.bits&bAnyVal != 0) { // what matchAt would reject first, without the call
+		// matchAt finds nothing for a word that is no negator, has no
+		// valence of its own and starts no seq that the next token can
+		// continue (most words with bAnyVal: "the", "it", "and").
+		if t.kind == tkWord && (t.flags&fNeg != 0 || t.bits&bOwnVal != 0 ||
+			t.bits&bAnyVal != 0 && i+1 < s.t1 && (seqMaskOf(t.in)|seqMaskOf(lx.info(t.sin))|seqMaskOf(lx.info(t.pin)))&hashBits(&toks[i+1]) != 0) {
 			p, n = matchAt(lx, toks, i, s.t1, wantVal)
 		}
 		rule := RuleLexicon
@@ -730,7 +744,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = RuleComplaint
 			}
 		case t.kind == tkWord && t.flags&fNeg == 0 && t.bits&bKnown == 0:
-			if fusedPrefix(t.norm) {
+			if t.bits&bFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
 					rule = RuleNegation
@@ -738,7 +752,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 					break
 				}
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && len(t.norm) > 2 && excessive(&toks[i-1], lx.lang) && (t.in == nil || !t.in.function) {
+			if i > s.t0 && t.flags&fBreak == 0 && t.bits&(bLong|bFunction) == bLong && toks[i-1].bits&bExcess != 0 {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
 				rule = RuleComplaint

@@ -79,6 +79,10 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
+	// seqMask is what seqCandidate tests the next token's hashes against:
+	// secondSet, all ones when any token may continue a seq (wild or
+	// next), zero without seqs.
+	seqMask uint64
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -114,6 +118,14 @@ func (in *info) finish() {
 				in.other = append(in.other, int32(k))
 			}
 		}
+	}
+	switch {
+	case len(in.seqs) == 0:
+		in.seqMask = 0
+	case in.next != nil || in.wild:
+		in.seqMask = ^uint64(0)
+	default:
+		in.seqMask = in.secondSet
 	}
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
@@ -675,3 +687,11 @@ var defaultLexicons = sync.OnceValues(func() (map[Lang]*lexicon, error) {
 	}
 	return m, errors.Join(errs...)
 })
+
+// seqMaskOf is in.seqMask, 0 for nil.
+func seqMaskOf(in *info) uint64 {
+	if in == nil {
+		return 0
+	}
+	return in.seqMask
+}

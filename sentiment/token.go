@@ -55,7 +55,7 @@ type token struct {
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
 // has to dereference them.
-type wordBits uint8
+type wordBits uint16
 
 const (
 	bAnyVal   wordBits = 1 << iota // in, sin or pin (or a seq of theirs) has a valence
@@ -65,6 +65,11 @@ const (
 	bIntens                        // in is an intensifier
 	bKnown                         // in or sin is known to the lexicon at all
 	bSeqs                          // in, sin or pin starts multi-word entries
+	bOwnVal                        // in, sin or pin itself has a valence
+	bFunction                      // in is a function word
+	bLong                          // norm is longer than two bytes
+	bFused                         // norm starts like a fused negation (fusedPrefix)
+	bExcess                        // norm is an excess marker of the language (excessive)
 )
 
 type sentRec struct {
