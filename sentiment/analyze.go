@@ -671,40 +671,74 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 // returns the number of word tokens.
 func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) int {
 	toks := sc.toks[s.t0:s.t1]
-	slots := sc.cache.slots
+	words, bits, miss := prepHits(toks, sc.cache.slots, sc.cache.all, lx)
+	if miss {
+		// Some words missed the cache: prepare them, then count again.
+		for i := range toks {
+			if t := &toks[i]; t.clause < 0 {
+				sc.prep(t, lx, stemf)
+			}
+		}
+		bits, words = 0, 0
+		clause := int32(0)
+		for i := range toks {
+			t := &toks[i]
+			if t.kind == tkWord {
+				words++
+			}
+			if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
+				clause++
+			}
+			t.clause = clause
+			bits |= t.bits
+		}
+	}
+	s.bits = bits
+	return words
+}
+
+// prepHits is prepSentence for the tokens that are not words and the words
+// whose cache slot holds lx's data (most words: prep's cache hit, inline);
+// it marks the other words with clause -1 and reports them with miss. It
+// makes no call, so that its state stays in registers.
+func prepHits(toks []token, slots []cacheSlot, all string, lx *lexicon) (words int, bits wordBits, miss bool) {
+	byID := lx.byID
 	id := lx.id
-	var bits wordBits
 	clause := int32(0)
-	words := 0
 	for i := range toks {
 		t := &toks[i]
-		// prep's cache hit, inline (most tokens): only word tokens have a
-		// cache slot.
-		if ce := t.ce; uint(ce) < uint(len(slots)) && slots[ce].le.ready && slots[ce].le.lex == id {
-			le := &slots[ce].le
-			t.val = 0
-			t.ev = -1
+		t.val = 0
+		t.ev = -1
+		if t.kind != tkWord {
+			// prep's case for other tokens
 			t.flags &^= fNeg | fUsed | fComplaint
-			if le.neg {
-				t.flags |= fNeg
+			t.in, t.sin, t.pin, t.bits = nil, 0, 0, 0
+			t.stem, t.sh, t.nh = "", 0, 0
+			if t.flags&fBreak != 0 {
+				clause++
 			}
-			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
-			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.info(le.in), le.sin, le.pin, le.bits
-		} else {
-			sc.prep(t, lx, stemf)
+			t.clause = clause
+			continue
 		}
-		if t.kind == tkWord {
-			words++
+		ce := t.ce
+		if uint(ce) >= uint(len(slots)) || !slots[ce].le.ready || slots[ce].le.lex != id {
+			miss = true
+			t.clause = -1
+			continue
 		}
+		le := &slots[ce].le
+		t.flags = t.flags&^(fNeg|fUsed|fComplaint) | boolFlag(le.neg, fNeg)
+		t.norm, t.stem = all[le.norm.off:le.norm.off+le.norm.n], all[le.stem.off:le.stem.off+le.stem.n]
+		t.sh, t.nh = le.sh, le.nh
+		t.in, t.sin, t.pin, t.bits = byID[le.in], le.sin, le.pin, le.bits
+		words++
 		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
 		}
 		t.clause = clause
 		bits |= t.bits
 	}
-	s.bits = bits
-	return words
+	return words, bits, miss
 }
 
 func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
