@@ -242,15 +242,14 @@ func (a *Analyzer) lexFor(l Lang) *lexicon {
 	return a.en
 }
 
-// prep fills a word token's normalised form, stem and lexicon info, from
-// the word cache when it can.
+// prep fills a word token's lexicon data (normalised form, stem, infos),
+// from the word cache when it can.
 func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.val = 0
-	t.flags &^= fNeg | fUsed | fComplaint
+	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.in, t.sin, t.pin, t.bits = nil, 0, 0, 0
-		t.stem, t.sh, t.nh = "", 0, 0
+		t.in, t.le, t.bits = nil, langEnt{}, 0
 		return
 	}
 	var le *langEnt
@@ -259,12 +258,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		key = e.key
 		le = &e.le
 		if le.ready && le.lex == lx.id {
-			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
-			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.info(le.in), le.sin, le.pin, le.bits
-			if le.neg {
-				t.flags |= fNeg
-			}
+			t.le, t.in, t.bits = *le, lx.info(le.in), le.bits
 			return
 		}
 	}
@@ -292,26 +286,43 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			}
 		}
 	}
-	neg := in != nil && in.neg || lx.lang == EN && strings.HasSuffix(norm, "n't")
-	if neg {
-		t.flags |= fNeg
-	}
-	t.norm, t.stem = norm, stem
-	t.in, t.sin, t.pin = in, sin.ref(), pin.ref()
+	t.in = in
 	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
-	t.sh, t.nh = hashWord(stem), hashWord(norm)
-	if le == nil {
-		return
+	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits, neg: t.bits&bNeg != 0}
+	if le != nil {
+		if nref, ok := sc.cache.keep(norm, key); ok {
+			if st, ok := sc.cache.keep(stem, nref); ok {
+				t.le.norm, t.le.stem, t.le.ready = nref, st, true
+				*le = t.le
+				return
+			}
+		}
 	}
-	nref, ok1 := sc.cache.keep(norm, key)
-	if !ok1 {
-		return
+	t.spill = &[2]string{norm, stem} // the cache is full
+}
+
+// norm returns the normalised form of a token prepared by prep: low, with
+// Lithuanian diacritics folded in lt sentences.
+func (sc *scratch) norm(t *token) string {
+	if t.le.ready {
+		return sc.cache.str(t.le.norm)
 	}
-	st, ok2 := sc.cache.keep(stem, nref)
-	if !ok2 {
-		return
+	if t.spill != nil {
+		return t.spill[0]
 	}
-	*le = langEnt{lex: lx.id, norm: nref, stem: st, sh: t.sh, nh: t.nh, in: in.ref(), sin: t.sin, pin: t.pin, bits: t.bits, neg: neg, ready: true}
+	return t.low
+}
+
+// stem returns the stem of a token's normalised form ("" for a token that
+// is not a word).
+func (sc *scratch) stem(t *token) string {
+	if t.le.ready {
+		return sc.cache.str(t.le.stem)
+	}
+	if t.spill != nil {
+		return t.spill[1]
+	}
+	return ""
 }
 
 // lookup returns the lexicon infos of a normalised word and of its stem.
@@ -366,6 +377,9 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	if excessive(norm, lang) {
 		b |= bExcess
 	}
+	if in != nil && in.neg || lang == EN && strings.HasSuffix(norm, "n't") {
+		b |= bNeg
+	}
 	if in != nil && in.contrast {
 		b |= bContrast
 	}
@@ -393,21 +407,22 @@ var numberWords = map[string]bool{
 	"desimt": true, "kelis": true, "kelias": true, "keli": true, "kelios": true, "pora": true, "porą": true, "pora dienu": true,
 }
 
-func elemMatch(e elem, t *token) bool {
+func (sc *scratch) elemMatch(e elem, t *token) bool {
 	switch e.kind {
 	case elemNeg:
-		return t.flags&fNeg != 0
+		return t.bits&bNeg != 0
 	case elemNum:
-		return t.kind == tkNum || t.kind == tkWord && numberWords[t.norm]
+		return t.kind == tkNum || t.kind == tkWord && numberWords[sc.norm(t)]
 	case elemPrefix:
-		return t.kind == tkWord && strings.HasPrefix(t.norm, e.key)
+		return t.kind == tkWord && strings.HasPrefix(sc.norm(t), e.key)
 	}
-	return t.kind == tkWord && (t.stem == e.key || t.norm == e.key)
+	return t.kind == tkWord && (sc.stem(t) == e.key || sc.norm(t) == e.key)
 }
 
 // bestSeq returns the longest entry of in's seqs that matches at toks[i]
 // and satisfies want, with its length in tokens, if longer than bestN.
-func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN int) (*seq, int) {
+func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN int) (*seq, int) {
+	toks := sc.toks
 	if in == nil || len(in.seqs) == 0 || i+1 >= end {
 		return best, bestN
 	}
@@ -417,7 +432,7 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 			return
 		}
 		for j, e := range s.rest {
-			if !elemMatch(e, &toks[i+1+j]) {
+			if !sc.elemMatch(e, &toks[i+1+j]) {
 				return
 			}
 		}
@@ -425,7 +440,7 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 	}
 	nt := &toks[i+1]
 	if in.next == nil {
-		sh, nh := nt.sh|1, nt.nh|1
+		sh, nh := nt.le.sh|1, nt.le.nh|1
 		if !in.wild && in.secondSet&(1<<(sh>>26)|1<<(nh>>26)) == 0 {
 			return best, bestN // no seq's second element can be the next token
 		}
@@ -436,11 +451,12 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 		}
 		return best, bestN
 	}
-	for _, k := range in.next[nt.stem] {
+	stem, norm := sc.stem(nt), sc.norm(nt)
+	for _, k := range in.next[stem] {
 		try(&in.seqs[k])
 	}
-	if nt.norm != nt.stem {
-		for _, k := range in.next[nt.norm] {
+	if norm != stem {
+		for _, k := range in.next[norm] {
 			try(&in.seqs[k])
 		}
 	}
@@ -461,34 +477,35 @@ func seqCandidate(in *info, toks []token, i, end int) bool {
 
 // hashBits is the token's stem and norm hashes as bits of a secondSet.
 func hashBits(t *token) uint64 {
-	return 1<<(t.sh>>26) | 1<<(t.nh>>26)
+	return 1<<(t.le.sh>>26) | 1<<(t.le.nh>>26)
 }
 
 // matchAt finds the payload for the token at i: the longest multi-word entry
 // starting there, else the word itself, else a `*` root.
-func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, int) {
+func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, int) {
+	toks := sc.toks
 	t := &toks[i]
 	if t.kind != tkWord {
 		return nil, 0
 	}
-	if t.flags&fNeg == 0 && t.bits&wantBit[want] == 0 {
+	if t.bits&(bNeg|wantBit[want]) == 0 {
 		return nil, 0
 	}
 	var best *seq
 	n := 0
-	if t.flags&fNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
-		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
+	if t.bits&bNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
+		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
-	sin, pin := lx.info(t.sin), lx.info(t.pin)
+	sin, pin := lx.info(t.le.sin), lx.info(t.le.pin)
 	if t.bits&bSeqs != 0 {
 		if seqCandidate(sin, toks, i, end) {
-			best, n = bestSeq(sin, toks, i, end, want, best, n)
+			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
 		if t.in != sin && seqCandidate(t.in, toks, i, end) {
-			best, n = bestSeq(t.in, toks, i, end, want, best, n)
+			best, n = sc.bestSeq(t.in, i, end, want, best, n)
 		}
 		if seqCandidate(pin, toks, i, end) {
-			best, n = bestSeq(pin, toks, i, end, want, best, n)
+			best, n = sc.bestSeq(pin, i, end, want, best, n)
 		}
 	}
 	if best != nil {
@@ -531,7 +548,7 @@ func (p *payload) has(want wantKind) bool {
 // ru не-, en un-); it returns the valence of the remainder. Most words fail
 // the first two bytes, so those are checked before anything else.
 func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) string) (float64, bool) {
-	w := t.norm
+	w := sc.norm(t)
 	if len(w) < 2 {
 		return 0, false
 	}
@@ -600,12 +617,12 @@ func excessive(norm string, lang Lang) bool {
 // negator does not flip such a word again when its entry is already
 // positive; a negative ne-word is still flipped ("jokių nepatogumų", no
 // inconvenience).
-func fusedSurface(t *token, lang Lang) bool {
+func fusedSurface(norm string, lang Lang) bool {
 	switch lang {
 	case RU:
-		return len(t.norm) > 8 && strings.HasPrefix(t.norm, "не")
+		return len(norm) > 8 && strings.HasPrefix(norm, "не")
 	case LT:
-		return len(t.norm) > 4 && strings.HasPrefix(t.norm, "ne")
+		return len(norm) > 4 && strings.HasPrefix(norm, "ne")
 	}
 	return false
 }
@@ -627,28 +644,29 @@ func fusedSurface(t *token, lang Lang) bool {
 //     negator ("никакого ответа не получил") or a ne- word farther than
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
-func negationBlocked(toks []token, s *sentRec, neg, i, n int, lx *lexicon) bool {
+func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool {
+	toks := sc.toks
 	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
-	if n == 1 && t.flags&fNeg != 0 {
+	if n == 1 && t.bits&bNeg != 0 {
 		return true
 	}
-	if t.in.has(nsInterjection) || lx.info(t.sin).has(nsInterjection) {
+	if t.in.has(nsInterjection) || lx.info(t.le.sin).has(nsInterjection) {
 		return true
 	}
 	for k := neg + 1; k < i; k++ {
-		if toks[k].in.has(nsCessation) || lx.info(toks[k].sin).has(nsCessation) {
+		if toks[k].in.has(nsCessation) || lx.info(toks[k].le.sin).has(nsCessation) {
 			return true
 		}
 	}
 	if tn.in.has(nsPreposition) && i-neg > 2 {
 		return true
 	}
-	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(tn.norm, "nt") || strings.HasSuffix(tn.norm, "n't")) &&
+	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
 		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
 		return true
 	}
-	if tn.in.has(nsConcord) && (n > 1 && t.flags&fNeg != 0 || i-neg > 1 && fusedSurface(t, lang)) {
+	if tn.in.has(nsConcord) && (n > 1 && t.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
 	}
 	return false
@@ -671,7 +689,7 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 // returns the number of word tokens.
 func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) int {
 	toks := sc.toks[s.t0:s.t1]
-	words, bits, miss := prepHits(toks, sc.cache.slots, sc.cache.all, lx)
+	words, bits, miss := prepHits(toks, sc.cache.slots, lx)
 	if miss {
 		// Some words missed the cache: prepare them, then count again.
 		for i := range toks {
@@ -701,7 +719,7 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 // whose cache slot holds lx's data (most words: prep's cache hit, inline);
 // it marks the other words with clause -1 and reports them with miss. It
 // makes no call, so that its state stays in registers.
-func prepHits(toks []token, slots []cacheSlot, all string, lx *lexicon) (words int, bits wordBits, miss bool) {
+func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (words int, bits wordBits, miss bool) {
 	byID := lx.byID
 	id := lx.id
 	clause := int32(0)
@@ -711,9 +729,8 @@ func prepHits(toks []token, slots []cacheSlot, all string, lx *lexicon) (words i
 		t.ev = -1
 		if t.kind != tkWord {
 			// prep's case for other tokens
-			t.flags &^= fNeg | fUsed | fComplaint
-			t.in, t.sin, t.pin, t.bits = nil, 0, 0, 0
-			t.stem, t.sh, t.nh = "", 0, 0
+			t.flags &^= fUsed | fComplaint
+			t.in, t.le, t.bits = nil, langEnt{}, 0
 			if t.flags&fBreak != 0 {
 				clause++
 			}
@@ -727,10 +744,9 @@ func prepHits(toks []token, slots []cacheSlot, all string, lx *lexicon) (words i
 			continue
 		}
 		le := &slots[ce].le
-		t.flags = t.flags&^(fNeg|fUsed|fComplaint) | boolFlag(le.neg, fNeg)
-		t.norm, t.stem = all[le.norm.off:le.norm.off+le.norm.n], all[le.stem.off:le.stem.off+le.stem.n]
-		t.sh, t.nh = le.sh, le.nh
-		t.in, t.sin, t.pin, t.bits = byID[le.in], le.sin, le.pin, le.bits
+		t.flags &^= fUsed | fComplaint
+		t.le, t.bits = *le, le.bits
+		t.in = byID[le.in]
 		words++
 		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
@@ -763,9 +779,9 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		// matchAt finds nothing for a word that is no negator, has no
 		// valence of its own and starts no seq that the next token can
 		// continue (most words with bAnyVal: "the", "it", "and").
-		if t.kind == tkWord && (t.flags&fNeg != 0 || t.bits&bOwnVal != 0 ||
-			t.bits&bAnyVal != 0 && i+1 < s.t1 && (seqMaskOf(t.in)|seqMaskOf(lx.info(t.sin))|seqMaskOf(lx.info(t.pin)))&hashBits(&toks[i+1]) != 0) {
-			p, n = matchAt(lx, toks, i, s.t1, wantVal)
+		if t.kind == tkWord && (t.bits&(bNeg|bOwnVal) != 0 ||
+			t.bits&bAnyVal != 0 && i+1 < s.t1 && (seqMaskOf(t.in)|seqMaskOf(lx.info(t.le.sin))|seqMaskOf(lx.info(t.le.pin)))&hashBits(&toks[i+1]) != 0) {
+			p, n = sc.matchAt(lx, i, s.t1, wantVal)
 		}
 		rule := RuleLexicon
 		var v float64
@@ -777,7 +793,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if complaint {
 				rule = RuleComplaint
 			}
-		case t.kind == tkWord && t.flags&fNeg == 0 && t.bits&bKnown == 0:
+		case t.kind == tkWord && t.bits&(bNeg|bKnown) == 0:
 			if t.bits&bFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
@@ -802,7 +818,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		for k := i + 1; k < i+n; k++ {
 			toks[k].flags |= fUsed
 		}
-		if n > 1 && toks[i].flags&fNeg != 0 {
+		if n > 1 && toks[i].bits&bNeg != 0 {
 			t.flags |= fUsed // the negator belongs to the entry
 		}
 		if v == 0 { // a neutral entry ("looks like") only shields its words
@@ -820,13 +836,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if tj.flags&fUsed != 0 && tj.val == 0 || tj.bits&bContrast != 0 {
 				break
 			}
-			if tj.flags&fNeg != 0 {
+			if tj.bits&bNeg != 0 {
 				negIdx = j
 				break
 			}
 			if tj.bits&bIntens != 0 && j >= i-2 {
 				factor *= tj.in.intens
-				if tj.val != 0 && tj.norm != t.norm { // "damn good": the intensifier's own valence gives way (not in "damn damn")
+				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
 					tj.val = 0
 				} else if tj.ev < 0 {
@@ -834,7 +850,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				}
 			}
 		}
-		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(t, lx.lang)) && !negationBlocked(toks, s, negIdx, i, n, lx) {
+		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
 			if factor > 1 {
 				factor = 1
 			}
@@ -977,7 +993,7 @@ func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 				alone = false
 			}
 		}
-		cue := thanksCues[t.norm] || sarcasmCues[t.norm] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
+		cue := thanksCues[sc.norm(t)] || sarcasmCues[sc.norm(t)] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
 		if cue {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm
@@ -996,10 +1012,10 @@ func (a *Analyzer) findAspects(sc *scratch) {
 		}
 		lx := a.lexFor(s.lang)
 		for i := s.t0; i < s.t1; i++ {
-			if toks[i].bits&bAnyAsp == 0 && toks[i].flags&fNeg == 0 {
+			if toks[i].bits&(bAnyAsp|bNeg) == 0 {
 				continue // what matchAt would reject first
 			}
-			p, n := matchAt(lx, toks, i, s.t1, wantAspect)
+			p, n := sc.matchAt(lx, i, s.t1, wantAspect)
 			if p == nil {
 				continue
 			}

@@ -24,7 +24,6 @@ const (
 	fCyr                   // has Cyrillic letters
 	fLatin                 // has Latin letters
 	fLtDiac                // has Lithuanian diacritics (ąčęėįšųūž)
-	fNeg                   // is a negator in its sentence's language
 	fUsed                  // consumed by a multi-word entry
 	fComplaint             // scored by a complaint pattern
 	fHash                  // a hashtag (the word follows '#')
@@ -34,23 +33,23 @@ const (
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
-	norm       string // low, with Lithuanian diacritics folded in lt sentences
-	stem       string
-	in         *info // lexicon info of norm
-	// sin and pin are the lexicon info ids (lexicon.info) of stem and of
-	// the longest `*` root the word starts with: ids, as in the word cache,
-	// so that preparing a token copies them without loading the infos.
-	sin, pin int32
-	val      float64
-	emo      float64
-	kind     uint8
-	flags    uint16
-	clause   int32
-	ev       int32 // index of the token's evidence, -1 if none
-	ce       int32 // index of the token's word-cache slot, -1 if none
-	bits     wordBits
-	vb       voteBits // language hints of a Latin word
-	sh, nh   uint32   // hashWord of stem and norm (set by prep)
+	in         *info  // lexicon info of the normalised form (set by prep)
+	spill      *[2]string
+	val        float64
+	emo        float64
+	// le is the word's lexicon data (set by prep): a copy of its word-cache
+	// slot's, so that preparing a token copies a small block without
+	// pointers. Its norm and stem are read with scratch.norm and
+	// scratch.stem; when le.ready is false (a word the cache could not
+	// keep), spill holds them.
+	le     langEnt
+	kind   uint8
+	vb     voteBits // language hints of a Latin word
+	flags  uint16
+	bits   wordBits // le.bits (0 for other tokens)
+	clause int32
+	ev     int32 // index of the token's evidence, -1 if none
+	ce     int32 // index of the token's word-cache slot, -1 if none
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
@@ -70,6 +69,7 @@ const (
 	bLong                          // norm is longer than two bytes
 	bFused                         // norm starts like a fused negation (fusedPrefix)
 	bExcess                        // norm is an excess marker of the language (excessive)
+	bNeg                           // a negator in the lexicon's language
 )
 
 type sentRec struct {
@@ -705,7 +705,6 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	} else {
 		t.low = w
 	}
-	t.norm = t.low
 	t.ce = -1
 	if t.kind == tkWord {
 		var pre uint64
@@ -806,7 +805,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// Field by field: a composite literal is built on the stack and then
 	// copied (twice the stores).
 	*t = token{}
-	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
+	t.start, t.end, t.ev, t.flags, t.low = i, j, -1, flags, w
 	t.ce = -1
 	if j-i < 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)
