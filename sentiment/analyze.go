@@ -365,15 +365,6 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 			b |= bSeqs
 		}
 	}
-	if in != nil && in.function {
-		b |= bFunction
-	}
-	if len(norm) > 2 {
-		b |= bLong
-	}
-	if fusedPrefix(norm) {
-		b |= bFused
-	}
 	if excessive(norm, lang) {
 		b |= bExcess
 	}
@@ -388,6 +379,15 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	}
 	if in.known() || sin.known() {
 		b |= bKnown
+	}
+	if b&(bNeg|bKnown) == 0 {
+		// what scoreSentence looks at in a word the lexicon does not know
+		if fusedPrefix(norm) {
+			b |= bUnkFused
+		}
+		if len(norm) > 2 && !(in != nil && in.function) {
+			b |= bUnkLong
+		}
 	}
 	return b
 }
@@ -765,6 +765,9 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	words := sc.prepSentence(s, lx, stemf)
 	complaints := false
 	for i := s.t0; i < s.t1; i++ {
+		if i = nextScored(toks, i, s.t0, s.t1, lx.seqMasks); i >= s.t1 {
+			break
+		}
 		t := &toks[i]
 		if t.flags&fUsed != 0 {
 			continue
@@ -794,7 +797,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = RuleComplaint
 			}
 		case t.kind == tkWord && t.bits&(bNeg|bKnown) == 0:
-			if t.bits&bFused != 0 {
+			if t.bits&bUnkFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
 					rule = RuleNegation
@@ -802,7 +805,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 					break
 				}
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && t.bits&(bLong|bFunction) == bLong && toks[i-1].bits&bExcess != 0 {
+			if i > s.t0 && t.flags&fBreak == 0 && t.bits&bUnkLong != 0 && toks[i-1].bits&bExcess != 0 {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
 				rule = RuleComplaint
@@ -910,21 +913,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	if complaints || words == 1 && si > 0 { // the only cases sarcasm looks at
 		a.sarcasm(sc, text, si, lx)
 	}
-	var sum, neg, pos float64
-	for i := s.t0; i < s.t1; i++ {
-		v := toks[i].val
-		if v*sc.tone < 0 && i != sc.toneTok {
-			v *= closingToneFactor
-			toks[i].val = v
-			sc.ev[toks[i].ev].Weight = v
-		}
-		sum += v
-		if v < 0 {
-			neg -= v
-		} else {
-			pos += v
-		}
-	}
+	sum, neg, pos := sc.sentenceSums(s.t0, s.t1)
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
 		neg *= questionNegScale
 		pos *= questionScale
@@ -943,6 +932,65 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleExclamation, Weight: b})
 	}
 	s.sum, s.negSum, s.posSum = sum, neg, pos
+}
+
+// nextScored returns the first token from i on (before end) that the
+// scoring loop of scoreSentence does anything with: an emoji, a word that
+// matchAt may find an entry for, or an unknown word that a fused negation
+// or a preceding excess marker scores. It makes no call, so that the
+// tokens the loop skips (most) cost little.
+//
+// Tokens the loop has consumed (fUsed) lie behind it, so they need no test.
+func nextScored(toks []token, i, t0, end int, seqMasks []uint64) int {
+	for ; i < end; i++ {
+		t := &toks[i]
+		b := t.bits
+		if b&(bNeg|bOwnVal|bAnyVal|bUnkFused|bUnkLong) == 0 {
+			if t.kind == tkEmoji {
+				return i
+			}
+			continue // most tokens
+		}
+		if b&(bNeg|bOwnVal|bUnkFused) != 0 {
+			return i
+		}
+		// matchAt finds nothing for a word that is no negator, has no
+		// valence of its own and starts no seq that the next token can
+		// continue (most words with bAnyVal: "the", "it", "and").
+		if b&bAnyVal != 0 && i+1 < end && (seqMasks[t.le.in]|seqMasks[t.le.sin]|seqMasks[t.le.pin])&hashBits(&toks[i+1]) != 0 {
+			return i
+		}
+		if b&bUnkLong != 0 && i > t0 && toks[i-1].bits&bExcess != 0 && t.flags&fBreak == 0 {
+			return i
+		}
+	}
+	return end
+}
+
+// sentenceSums adds up the valences of the tokens t0..t1-1 (all, the
+// positive and the negative ones), first halving those whose sign differs
+// from the closing tone (see run).
+func (sc *scratch) sentenceSums(t0, t1 int) (sum, neg, pos float64) {
+	toks := sc.toks[t0:t1]
+	tone := sc.tone
+	for i := range toks {
+		v := toks[i].val
+		if v == 0 {
+			continue // adds nothing (sum, neg and pos are never -0)
+		}
+		if v*tone < 0 && t0+i != sc.toneTok {
+			v *= closingToneFactor
+			toks[i].val = v
+			sc.ev[toks[i].ev].Weight = v
+		}
+		sum += v
+		if v < 0 {
+			neg -= v
+		} else {
+			pos += v
+		}
+	}
+	return sum, neg, pos
 }
 
 // sarcasmCues are praise and thanks words that turn negative next to a complaint.

@@ -65,9 +65,8 @@ const (
 	bKnown                         // in or sin is known to the lexicon at all
 	bSeqs                          // in, sin or pin starts multi-word entries
 	bOwnVal                        // in, sin or pin itself has a valence
-	bFunction                      // in is a function word
-	bLong                          // norm is longer than two bytes
-	bFused                         // norm starts like a fused negation (fusedPrefix)
+	bUnkFused                      // neither bNeg nor bKnown, and norm starts like a fused negation (fusedPrefix)
+	bUnkLong                       // neither bNeg nor bKnown, norm is longer than two bytes and in no function word
 	bExcess                        // norm is an excess marker of the language (excessive)
 	bNeg                           // a negator in the lexicon's language
 )
