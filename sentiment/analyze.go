@@ -249,7 +249,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.in, t.le, t.bits = nil, langEnt{}, 0
+		t.in, t.le, t.bits = nil, langEnt{}, otherBits(t)
 		return
 	}
 	var le *langEnt
@@ -389,7 +389,19 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 			b |= bUnkLong
 		}
 	}
+	if b&(bNeg|bOwnVal|bUnkFused) != 0 {
+		b |= bCand
+	}
 	return b
+}
+
+// otherBits are the bits of a token that is not a word: bCand for an
+// emoji, which the scorer always looks at.
+func otherBits(t *token) wordBits {
+	if t.kind == tkEmoji {
+		return bCand
+	}
+	return 0
 }
 
 func (in *info) known() bool {
@@ -686,75 +698,112 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 
 // prepSentence prepares the tokens of s (see prep) and numbers their
 // clauses (a break or a contrast word starts a new one); it sets s.bits and
-// returns the number of word tokens.
-func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) int {
+// returns the indices (from s.t0) of the tokens the scoring loop looks at
+// (see markSentence), in sc.cand.
+func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) []int32 {
 	toks := sc.toks[s.t0:s.t1]
-	words, bits, miss := prepHits(toks, sc.cache.slots, lx)
-	if miss {
-		// Some words missed the cache: prepare them, then count again.
+	if prepHits(toks, sc.cache.slots, lx) {
+		// Some words missed the cache: prepare them.
 		for i := range toks {
 			if t := &toks[i]; t.clause < 0 {
 				sc.prep(t, lx, stemf)
 			}
 		}
-		bits, words = 0, 0
-		clause := int32(0)
-		for i := range toks {
-			t := &toks[i]
-			if t.kind == tkWord {
-				words++
-			}
-			if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
-				clause++
-			}
-			t.clause = clause
-			bits |= t.bits
-		}
 	}
+	if cap(sc.cand) < len(toks) {
+		sc.cand = make([]int32, max(len(toks), 64))
+	}
+	bits, cand := markSentence(toks, lx.seqMasks, sc.cand[:len(toks)])
 	s.bits = bits
-	return words
+	return cand
 }
 
-// prepHits is prepSentence for the tokens that are not words and the words
-// whose cache slot holds lx's data (most words: prep's cache hit, inline);
-// it marks the other words with clause -1 and reports them with miss. It
+// prepHits is prep for the tokens that are not words and the words whose
+// cache slot holds lx's data (most words: prep's cache hit, inline); it
+// marks the other words with clause -1 and reports them with miss. It
 // makes no call, so that its state stays in registers.
-func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (words int, bits wordBits, miss bool) {
+func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	byID := lx.byID
 	id := lx.id
-	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
 		t.val = 0
 		t.ev = -1
+		t.flags &^= fUsed | fComplaint
 		if t.kind != tkWord {
-			// prep's case for other tokens
-			t.flags &^= fUsed | fComplaint
-			t.in, t.le, t.bits = nil, langEnt{}, 0
-			if t.flags&fBreak != 0 {
-				clause++
-			}
-			t.clause = clause
+			t.in, t.le, t.bits = nil, langEnt{}, otherBits(t) // prep's case for other tokens
 			continue
 		}
-		ce := t.ce
-		if uint(ce) >= uint(len(slots)) || !slots[ce].le.ready || slots[ce].le.lex != id {
+		// A slot's le.lex is 0 until prep fills it (and sets le.ready);
+		// lexicon ids are never 0.
+		ce := int(t.ce)
+		if uint(ce) >= uint(len(slots)) || slots[ce].le.lex != id {
 			miss = true
 			t.clause = -1
 			continue
 		}
 		le := &slots[ce].le
-		t.flags &^= fUsed | fComplaint
 		t.le, t.bits = *le, le.bits
 		t.in = byID[le.in]
-		words++
+	}
+	return miss
+}
+
+// markSentence numbers the clauses of a sentence's prepared tokens and
+// lists in cand (as long as toks) the indices (in toks) of the tokens that
+// the scoring loop of scoreSentence does anything with: an emoji, a word
+// that matchAt may find an entry for, an unknown word that a fused negation
+// or a preceding excess marker scores. It returns the union of the tokens'
+// bits and the list. (Two loops with few variables each, and cand filled by
+// index rather than appended to, keep the loops' state in registers.)
+func markSentence(toks []token, seqMasks []uint64, cand []int32) (bits wordBits, _ []int32) {
+	clause := int32(0)
+	for i := range toks {
+		t := &toks[i]
 		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
 			clause++
 		}
 		t.clause = clause
 		bits |= t.bits
 	}
-	return words, bits, miss
+	nc := 0
+	var seqNext uint64 // the previous word's seq masks, for this token's hashes
+	var prev wordBits  // the previous token's bits
+	for i := range toks {
+		t := &toks[i]
+		b := t.bits
+		if seqNext&hashBits(t) != 0 {
+			// matchAt finds nothing for a word that is no negator, has
+			// no valence of its own and starts no seq that the next
+			// token can continue (most words with bAnyVal: "the", "it").
+			cand[nc] = int32(i - 1)
+			nc++
+		}
+		// seqNext without a branch on bAnyVal, which the CPU would
+		// mispredict often.
+		seqNext = seqMasks[t.le.in] | seqMasks[t.le.sin] | seqMasks[t.le.pin]
+		if b&bAnyVal == 0 {
+			seqNext = 0
+		}
+		if b&bCand != 0 || prev&bExcess != 0 && b&bUnkLong != 0 && t.flags&fBreak == 0 {
+			cand[nc] = int32(i)
+			nc++
+			seqNext = 0 // listed already
+		}
+		prev = b
+	}
+	return bits, cand[:nc]
+}
+
+// wordCount is the number of word tokens in toks.
+func wordCount(toks []token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].kind == tkWord {
+			n++
+		}
+	}
+	return n
 }
 
 func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
@@ -762,12 +811,15 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
 	toks := sc.toks
-	words := sc.prepSentence(s, lx, stemf)
+	cand := sc.prepSentence(s, lx, stemf)
 	complaints := false
-	for i := s.t0; i < s.t1; i++ {
-		if i = nextScored(toks, i, s.t0, s.t1, lx.seqMasks); i >= s.t1 {
-			break
+	next := s.t0 // the tokens before next are scored or consumed
+	for _, ci := range cand {
+		i := s.t0 + int(ci)
+		if i < next {
+			continue
 		}
+		next = i + 1
 		t := &toks[i]
 		if t.flags&fUsed != 0 {
 			continue
@@ -779,11 +831,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		var p *payload
 		var n int
-		// matchAt finds nothing for a word that is no negator, has no
-		// valence of its own and starts no seq that the next token can
-		// continue (most words with bAnyVal: "the", "it", "and").
-		if t.kind == tkWord && (t.bits&(bNeg|bOwnVal) != 0 ||
-			t.bits&bAnyVal != 0 && i+1 < s.t1 && (seqMaskOf(t.in)|seqMaskOf(lx.info(t.le.sin))|seqMaskOf(lx.info(t.le.pin)))&hashBits(&toks[i+1]) != 0) {
+		if t.kind == tkWord && t.bits&(bNeg|bAnyVal) != 0 {
 			p, n = sc.matchAt(lx, i, s.t1, wantVal)
 		}
 		rule := RuleLexicon
@@ -824,8 +872,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if n > 1 && toks[i].bits&bNeg != 0 {
 			t.flags |= fUsed // the negator belongs to the entry
 		}
+		next = i + n
 		if v == 0 { // a neutral entry ("looks like") only shields its words
-			i += n - 1
 			continue
 		}
 		// Look back for negators and intensifiers in the same clause.
@@ -871,7 +919,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		// A positive word right after a negative one is what the negative
 		// word judges ("poor reliability", "bad quality"): it adds nothing.
 		if v > 0 && i > s.t0 && toks[i-1].val < 0 && t.flags&fBreak == 0 && toks[i-1].flags&fComplaint == 0 {
-			i += n - 1
 			continue
 		}
 		if mixedCase && t.flags&fCaps != 0 {
@@ -888,7 +935,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			complaints = complaints || v < 0
 		}
 		t.ev = sc.addEv(t, last, text, rule, v)
-		i += n - 1
 	}
 	// Contrast inside the sentence: the last contrast word splits it.
 	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
@@ -910,7 +956,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.addEv(t, t, text, RuleContrast, 0)
 		break
 	}
-	if complaints || words == 1 && si > 0 { // the only cases sarcasm looks at
+	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
 		a.sarcasm(sc, text, si, lx)
 	}
 	sum, neg, pos := sc.sentenceSums(s.t0, s.t1)
@@ -932,39 +978,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleExclamation, Weight: b})
 	}
 	s.sum, s.negSum, s.posSum = sum, neg, pos
-}
-
-// nextScored returns the first token from i on (before end) that the
-// scoring loop of scoreSentence does anything with: an emoji, a word that
-// matchAt may find an entry for, or an unknown word that a fused negation
-// or a preceding excess marker scores. It makes no call, so that the
-// tokens the loop skips (most) cost little.
-//
-// Tokens the loop has consumed (fUsed) lie behind it, so they need no test.
-func nextScored(toks []token, i, t0, end int, seqMasks []uint64) int {
-	for ; i < end; i++ {
-		t := &toks[i]
-		b := t.bits
-		if b&(bNeg|bOwnVal|bAnyVal|bUnkFused|bUnkLong) == 0 {
-			if t.kind == tkEmoji {
-				return i
-			}
-			continue // most tokens
-		}
-		if b&(bNeg|bOwnVal|bUnkFused) != 0 {
-			return i
-		}
-		// matchAt finds nothing for a word that is no negator, has no
-		// valence of its own and starts no seq that the next token can
-		// continue (most words with bAnyVal: "the", "it", "and").
-		if b&bAnyVal != 0 && i+1 < end && (seqMasks[t.le.in]|seqMasks[t.le.sin]|seqMasks[t.le.pin])&hashBits(&toks[i+1]) != 0 {
-			return i
-		}
-		if b&bUnkLong != 0 && i > t0 && toks[i-1].bits&bExcess != 0 && t.flags&fBreak == 0 {
-			return i
-		}
-	}
-	return end
 }
 
 // sentenceSums adds up the valences of the tokens t0..t1-1 (all, the

@@ -692,11 +692,3 @@ var defaultLexicons = sync.OnceValues(func() (map[Lang]*lexicon, error) {
 	}
 	return m, errors.Join(errs...)
 })
-
-// seqMaskOf is in.seqMask, 0 for nil.
-func seqMaskOf(in *info) uint64 {
-	if in == nil {
-		return 0
-	}
-	return in.seqMask
-}

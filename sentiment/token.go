@@ -69,6 +69,7 @@ const (
 	bUnkLong                       // neither bNeg nor bKnown, norm is longer than two bytes and in no function word
 	bExcess                        // norm is an excess marker of the language (excessive)
 	bNeg                           // a negator in the lexicon's language
+	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
 )
 
 type sentRec struct {
@@ -104,6 +105,8 @@ type scratch struct {
 	caps, lower int
 	// en and lt are the embedded lexicons that language votes consult.
 	en, lt *lexicon
+	// cand lists the tokens the scorer looks at in a sentence (scoreSentence).
+	cand []int32
 }
 
 // asciiClass classifies the ASCII characters for isWordRune and isSpace,
