@@ -699,7 +699,8 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 // prepSentence prepares the tokens of s (see prep) and numbers their
 // clauses (a break or a contrast word starts a new one); it sets s.bits and
 // returns the indices (from s.t0) of the tokens the scoring loop looks at
-// (see markSentence), in sc.cand.
+// (see markSentence): sc.cand[s.t0:][:s.ncand], which also lists every
+// token the scoring gives a valence.
 func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) []int32 {
 	toks := sc.toks[s.t0:s.t1]
 	if prepHits(toks, sc.cache.slots, lx) {
@@ -710,12 +711,17 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 			}
 		}
 	}
-	if cap(sc.cand) < len(toks) {
-		sc.cand = make([]int32, max(len(toks), 64))
+	if len(sc.cand) < len(sc.toks) {
+		sc.cand = append(sc.cand, make([]int32, max(len(sc.toks)-len(sc.cand), 64))...)
 	}
-	bits, cand := markSentence(toks, lx.seqMasks, sc.cand[:len(toks)])
-	s.bits = bits
+	bits, cand := markSentence(toks, lx.seqMasks, sc.cand[s.t0:s.t1])
+	s.bits, s.ncand = bits, int32(len(cand))
 	return cand
+}
+
+// sentCand is the list of prepSentence for s.
+func (sc *scratch) sentCand(s *sentRec) []int32 {
+	return sc.cand[s.t0:][:s.ncand]
 }
 
 // prepHits is prep for the tokens that are not words and the words whose
@@ -942,7 +948,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
 		}
-		for j := s.t0; j < s.t1; j++ {
+		for _, cj := range cand { // the tokens with a valence are among them
+			j := s.t0 + int(cj)
 			w := t.in.after
 			if j < k {
 				w = t.in.before
@@ -959,7 +966,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
 		a.sarcasm(sc, text, si, lx)
 	}
-	sum, neg, pos := sc.sentenceSums(s.t0, s.t1)
+	sum, neg, pos := sc.sentenceSums(s.t0, cand)
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
 		neg *= questionNegScale
 		pos *= questionScale
@@ -980,18 +987,19 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
 
-// sentenceSums adds up the valences of the tokens t0..t1-1 (all, the
+// sentenceSums adds up the valences of a sentence's tokens (all, the
 // positive and the negative ones), first halving those whose sign differs
-// from the closing tone (see run).
-func (sc *scratch) sentenceSums(t0, t1 int) (sum, neg, pos float64) {
-	toks := sc.toks[t0:t1]
+// from the closing tone (see run). t0 is the sentence's first token and
+// cand its list from prepSentence, which holds every token with a valence.
+func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
+	toks := sc.toks[t0:]
 	tone := sc.tone
-	for i := range toks {
+	for _, i := range cand {
 		v := toks[i].val
 		if v == 0 {
 			continue // adds nothing (sum, neg and pos are never -0)
 		}
-		if v*tone < 0 && t0+i != sc.toneTok {
+		if v*tone < 0 && t0+int(i) != sc.toneTok {
 			v *= closingToneFactor
 			toks[i].val = v
 			sc.ev[toks[i].ev].Weight = v
@@ -1083,7 +1091,8 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			end := i + n - 1
 			var x float64
 			found := false
-			for j := s.t0; j < s.t1; j++ {
+			for _, cj := range sc.sentCand(s) { // the tokens with a valence are among them
+				j := s.t0 + int(cj)
 				tj := &toks[j]
 				if tj.val == 0 || tj.clause != toks[i].clause && tj.clause != toks[end].clause {
 					continue

@@ -82,6 +82,7 @@ type sentRec struct {
 	votes      langVotes // language votes of the words (filled while tokenising)
 	hvotes     langVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
+	ncand      int32     // length of the sentence's list in scratch.cand (see prepSentence)
 	sum        float64
 	negSum     float64
 	posSum     float64
