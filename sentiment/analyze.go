@@ -249,7 +249,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.in, t.le, t.bits = nil, langEnt{}, otherBits(t)
+		t.le, t.bits = langEnt{}, otherBits(t)
 		return
 	}
 	var le *langEnt
@@ -258,7 +258,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		key = e.key
 		le = &e.le
 		if le.ready && le.lex == lx.id {
-			t.le, t.in, t.bits = *le, lx.info(le.in), le.bits
+			t.le, t.bits = *le, le.bits
 			return
 		}
 	}
@@ -286,7 +286,6 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			}
 		}
 	}
-	t.in = in
 	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
 	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits, neg: t.bits&bNeg != 0}
 	if le != nil {
@@ -508,13 +507,13 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 	if t.bits&bNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
 		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
-	sin, pin := lx.info(t.le.sin), lx.info(t.le.pin)
+	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
 	if t.bits&bSeqs != 0 {
 		if seqCandidate(sin, toks, i, end) {
 			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
-		if t.in != sin && seqCandidate(t.in, toks, i, end) {
-			best, n = sc.bestSeq(t.in, i, end, want, best, n)
+		if in != sin && seqCandidate(in, toks, i, end) {
+			best, n = sc.bestSeq(in, i, end, want, best, n)
 		}
 		if seqCandidate(pin, toks, i, end) {
 			best, n = sc.bestSeq(pin, i, end, want, best, n)
@@ -523,8 +522,8 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 	if best != nil {
 		return &best.payload, n
 	}
-	if t.in != nil && t.in.payload.has(want) {
-		return &t.in.payload, 1
+	if in != nil && in.payload.has(want) {
+		return &in.payload, 1
 	}
 	if sin != nil && sin.payload.has(want) {
 		return &sin.payload, 1
@@ -663,22 +662,23 @@ func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool 
 	if n == 1 && t.bits&bNeg != 0 {
 		return true
 	}
-	if t.in.has(nsInterjection) || lx.info(t.le.sin).has(nsInterjection) {
+	if lx.info(t.le.in).has(nsInterjection) || lx.info(t.le.sin).has(nsInterjection) {
 		return true
 	}
 	for k := neg + 1; k < i; k++ {
-		if toks[k].in.has(nsCessation) || lx.info(toks[k].le.sin).has(nsCessation) {
+		if lx.info(toks[k].le.in).has(nsCessation) || lx.info(toks[k].le.sin).has(nsCessation) {
 			return true
 		}
 	}
-	if tn.in.has(nsPreposition) && i-neg > 2 {
+	tnIn := lx.info(tn.le.in)
+	if tnIn.has(nsPreposition) && i-neg > 2 {
 		return true
 	}
-	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
+	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
 		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
 		return true
 	}
-	if tn.in.has(nsConcord) && (n > 1 && t.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
+	if tnIn.has(nsConcord) && (n > 1 && t.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
 	}
 	return false
@@ -714,7 +714,7 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 	if len(sc.cand) < len(sc.toks) {
 		sc.cand = append(sc.cand, make([]int32, max(len(sc.toks)-len(sc.cand), 64))...)
 	}
-	bits, cand := markSentence(toks, lx.seqMasks, sc.cand[s.t0:s.t1])
+	bits, cand := markSentence(toks, lx, sc.cand[s.t0:s.t1])
 	s.bits, s.ncand = bits, int32(len(cand))
 	return cand
 }
@@ -729,7 +729,6 @@ func (sc *scratch) sentCand(s *sentRec) []int32 {
 // marks the other words with clause -1 and reports them with miss. It
 // makes no call, so that its state stays in registers.
 func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
-	byID := lx.byID
 	id := lx.id
 	for i := range toks {
 		t := &toks[i]
@@ -737,7 +736,7 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 		t.ev = -1
 		t.flags &^= fUsed | fComplaint
 		if t.kind != tkWord {
-			t.in, t.le, t.bits = nil, langEnt{}, otherBits(t) // prep's case for other tokens
+			t.le, t.bits = langEnt{}, otherBits(t) // prep's case for other tokens
 			continue
 		}
 		// A slot's le.lex is 0 until prep fills it (and sets le.ready);
@@ -750,7 +749,6 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 		}
 		le := &slots[ce].le
 		t.le, t.bits = *le, le.bits
-		t.in = byID[le.in]
 	}
 	return miss
 }
@@ -762,16 +760,20 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 // or a preceding excess marker scores. It returns the union of the tokens'
 // bits and the list. (Two loops with few variables each, and cand filled by
 // index rather than appended to, keep the loops' state in registers.)
-func markSentence(toks []token, seqMasks []uint64, cand []int32) (bits wordBits, _ []int32) {
+func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []int32) {
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
-		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
+		if t.bits&bContrast != 0 {
+			t.in = lx.info(t.le.in)
+			clause++
+		} else if t.flags&fBreak != 0 {
 			clause++
 		}
 		t.clause = clause
 		bits |= t.bits
 	}
+	seqMasks := lx.seqMasks
 	nc := 0
 	var seqNext uint64 // the previous word's seq masks, for this token's hashes
 	var prev wordBits  // the previous token's bits
@@ -898,7 +900,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				break
 			}
 			if tj.bits&bIntens != 0 && j >= i-2 {
-				factor *= tj.in.intens
+				factor *= lx.info(tj.le.in).intens
 				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
 					tj.val = 0
@@ -948,11 +950,12 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
 		}
+		in := lx.info(t.le.in)
 		for _, cj := range cand { // the tokens with a valence are among them
 			j := s.t0 + int(cj)
-			w := t.in.after
+			w := in.after
 			if j < k {
-				w = t.in.before
+				w = in.before
 			}
 			tj := &toks[j]
 			if tj.val != 0 && w != 1 {

@@ -33,10 +33,13 @@ const (
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
-	in         *info  // lexicon info of the normalised form (set by prep)
-	spill      *[2]string
-	val        float64
-	emo        float64
+	// in is the lexicon info of a contrast word, whose weights run reads
+	// (set by markSentence); the scorer reads infos by id (le.in), so that
+	// preparing the other tokens loads none.
+	in    *info
+	spill *[2]string
+	val   float64
+	emo   float64
 	// le is the word's lexicon data (set by prep): a copy of its word-cache
 	// slot's, so that preparing a token copies a small block without
 	// pointers. Its norm and stem are read with scratch.norm and
