@@ -437,18 +437,6 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 	if in == nil || len(in.seqs) == 0 || i+1 >= end {
 		return best, bestN
 	}
-	try := func(s *seq) {
-		n := 1 + len(s.rest)
-		if n <= bestN || i+n > end || !s.payload.has(want) {
-			return
-		}
-		for j, e := range s.rest {
-			if !sc.elemMatch(e, &toks[i+1+j]) {
-				return
-			}
-		}
-		best, bestN = s, n
-	}
 	nt := &toks[i+1]
 	if in.next == nil {
 		sh, nh := nt.le.sh|1, nt.le.nh|1
@@ -456,25 +444,56 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 			return best, bestN // no seq's second element can be the next token
 		}
 		for k, h := range in.second {
-			if h == 0 || h == sh || h == nh {
-				try(&in.seqs[k])
+			if (h == 0 || h == sh || h == nh) && sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
 			}
 		}
 		return best, bestN
 	}
 	stem, norm := sc.stem(nt), sc.norm(nt)
 	for _, k := range in.next[stem] {
-		try(&in.seqs[k])
+		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+		}
 	}
 	if norm != stem {
 		for _, k := range in.next[norm] {
-			try(&in.seqs[k])
+			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+			}
 		}
 	}
 	for _, k := range in.other {
-		try(&in.seqs[k])
+		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+		}
 	}
 	return best, bestN
+}
+
+// seqMatch reports whether s, longer than bestN tokens and satisfying want,
+// matches at toks[i] before end.
+func (sc *scratch) seqMatch(s *seq, i, end int, want wantKind, bestN int) bool {
+	n := 1 + len(s.rest)
+	if n <= bestN || i+n > end || !s.payload.has(want) {
+		return false
+	}
+	toks := sc.toks[i+1 : i+n]
+	for j, e := range s.rest {
+		t := &toks[j]
+		if e.kind == elemStem {
+			// elemMatch's commonest case, inline; most tokens are
+			// rejected by their hashes
+			if t.kind != tkWord || e.h != t.le.sh && e.h != t.le.nh || sc.stem(t) != e.key && sc.norm(t) != e.key {
+				return false
+			}
+			continue
+		}
+		if !sc.elemMatch(e, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // seqCandidate reports whether bestSeq(in, toks, i, end, ...) can find

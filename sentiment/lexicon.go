@@ -31,6 +31,7 @@ const (
 
 type elem struct {
 	key  string
+	h    uint32 // hashWord(key) for elemStem: a token whose hashes differ cannot match
 	kind uint8
 }
 
@@ -293,7 +294,8 @@ func (ld *loader) elemOf(w string) elem {
 	case len(w) > 1 && strings.HasSuffix(w, "*"):
 		return elem{key: strings.TrimSuffix(w, "*"), kind: elemPrefix}
 	}
-	return elem{key: ld.stem(w), kind: elemStem}
+	key := ld.stem(w)
+	return elem{key: key, h: hashWord(key), kind: elemStem}
 }
 
 // addTerm attaches p to a term; set decides how the payload merges (override
@@ -647,7 +649,7 @@ func (lx *lexicon) compact() {
 		for _, sq := range ss {
 			e0 := len(elems)
 			for _, e := range sq.rest {
-				elems = append(elems, elem{key: str(e.key), kind: e.kind})
+				elems = append(elems, elem{key: str(e.key), h: e.h, kind: e.kind})
 			}
 			sq.rest = elems[e0:len(elems):len(elems)]
 			sq.toxKind, sq.aspect = str(sq.toxKind), Aspect(str(string(sq.aspect)))
