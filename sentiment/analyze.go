@@ -675,6 +675,7 @@ func fusedSurface(norm string, lang Lang) bool {
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
 func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool {
+	sc.numberClauses(s)
 	toks := sc.toks
 	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
@@ -734,8 +735,27 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 		sc.cand = append(sc.cand, make([]int32, max(len(sc.toks)-len(sc.cand), 64))...)
 	}
 	bits, cand := markSentence(toks, lx, sc.cand[s.t0:s.t1])
-	s.bits, s.ncand = bits, int32(len(cand))
+	s.bits, s.ncand, s.clauses = bits, int32(len(cand)), false
 	return cand
+}
+
+// numberClauses numbers the clauses of a prepared sentence's tokens
+// (token.clause), once per preparation: a break or a contrast word starts
+// a new one. Only a few rules look at clauses, so most sentences skip this.
+func (sc *scratch) numberClauses(s *sentRec) {
+	if s.clauses {
+		return
+	}
+	s.clauses = true
+	toks := sc.toks[s.t0:s.t1]
+	clause := int32(0)
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
+			clause++
+		}
+		t.clause = clause
+	}
 }
 
 // sentCand is the list of prepSentence for s.
@@ -772,26 +792,13 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	return miss
 }
 
-// markSentence numbers the clauses of a sentence's prepared tokens and
-// lists in cand (as long as toks) the indices (in toks) of the tokens that
+// markSentence lists in cand (as long as toks) the indices (in toks) of the tokens that
 // the scoring loop of scoreSentence does anything with: an emoji, a word
 // that matchAt may find an entry for, an unknown word that a fused negation
 // or a preceding excess marker scores. It returns the union of the tokens'
-// bits and the list. (Two loops with few variables each, and cand filled by
-// index rather than appended to, keep the loops' state in registers.)
+// bits and the list. (cand is filled by index rather than appended to, so
+// that the loop's state stays in registers.)
 func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []int32) {
-	clause := int32(0)
-	for i := range toks {
-		t := &toks[i]
-		if t.bits&bContrast != 0 {
-			t.in = lx.info(t.le.in)
-			clause++
-		} else if t.flags&fBreak != 0 {
-			clause++
-		}
-		t.clause = clause
-		bits |= t.bits
-	}
 	seqMasks := lx.seqMasks
 	nc := 0
 	var seqNext uint64 // the previous word's seq masks, for this token's hashes
@@ -799,6 +806,10 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []i
 	for i := range toks {
 		t := &toks[i]
 		b := t.bits
+		bits |= b
+		if b&bContrast != 0 {
+			t.in = lx.info(t.le.in)
+		}
 		if seqNext&hashBits(t) != 0 {
 			// matchAt finds nothing for a word that is no negator, has
 			// no valence of its own and starts no seq that the next
@@ -1050,6 +1061,7 @@ var thanksCues = map[string]bool{"thanks": true, "thank": true, "спасибо"
 
 func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 	s := &sc.sents[si]
+	sc.numberClauses(s)
 	toks := sc.toks
 	complaintAt, weakAt := -1, -1
 	words := 0
@@ -1110,6 +1122,7 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			if p == nil {
 				continue
 			}
+			sc.numberClauses(s)
 			end := i + n - 1
 			var x float64
 			found := false

@@ -86,6 +86,7 @@ type sentRec struct {
 	hvotes     langVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
 	ncand      int32     // length of the sentence's list in scratch.cand (see prepSentence)
+	clauses    bool      // token.clause is set (see numberClauses)
 	sum        float64
 	negSum     float64
 	posSum     float64
