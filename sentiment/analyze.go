@@ -342,6 +342,8 @@ func lookup(norm string, lx *lexicon, stemf func(string) string) (in *info, stem
 	return in, stem, sin
 }
 
+// bitsOf summarises a word's lexicon entries (see wordBits): norm is its
+// normalised form, in, sin and pin the infos of norm, its stem and its root.
 func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	var b wordBits
 	for _, x := range [3]*info{in, sin, pin} {
@@ -716,8 +718,7 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 	return int32(len(sc.ev) - 1)
 }
 
-// prepSentence prepares the tokens of s (see prep) and numbers their
-// clauses (a break or a contrast word starts a new one); it sets s.bits and
+// prepSentence prepares the tokens of s (see prep); it sets s.bits and
 // returns the indices (from s.t0) of the tokens the scoring loop looks at
 // (see markSentence): sc.cand[s.t0:][:s.ncand], which also lists every
 // token the scoring gives a valence.
@@ -727,6 +728,7 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 		// Some words missed the cache: prepare them.
 		for i := range toks {
 			if t := &toks[i]; t.clause < 0 {
+				t.clause = 0
 				sc.prep(t, lx, stemf)
 			}
 		}
@@ -792,12 +794,13 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	return miss
 }
 
-// markSentence lists in cand (as long as toks) the indices (in toks) of the tokens that
-// the scoring loop of scoreSentence does anything with: an emoji, a word
-// that matchAt may find an entry for, an unknown word that a fused negation
-// or a preceding excess marker scores. It returns the union of the tokens'
-// bits and the list. (cand is filled by index rather than appended to, so
-// that the loop's state stays in registers.)
+// markSentence lists in cand (as long as toks) the indices (in toks) of the
+// tokens that the scoring loop of scoreSentence does anything with: an
+// emoji, a word that matchAt may find an entry for, an unknown word that a
+// fused negation or a preceding excess marker scores. It returns the union
+// of the tokens' bits and the list, and sets the info of contrast words
+// (token.in). (cand is filled by index rather than appended to, so that
+// the loop's state stays in registers.)
 func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []int32) {
 	seqMasks := lx.seqMasks
 	nc := 0

@@ -37,7 +37,7 @@ type token struct {
 	// (set by markSentence); the scorer reads infos by id (le.in), so that
 	// preparing the other tokens loads none.
 	in    *info
-	spill *[2]string
+	spill *[2]string // norm and stem when le.ready is false (see le)
 	val   float64
 	emo   float64
 	// le is the word's lexicon data (set by prep): a copy of its word-cache
