@@ -49,10 +49,10 @@ type token struct {
 	kind   uint8
 	vb     voteBits // language hints of a Latin word
 	flags  uint16
-	bits   wordBits // le.bits (0 for other tokens)
-	clause int32
-	ev     int32 // index of the token's evidence, -1 if none
-	ce     int32 // index of the token's word-cache slot, -1 if none
+	bits   wordBits // le.bits (otherBits for other tokens)
+	clause int32    // clause number in the sentence (see numberClauses)
+	ev     int32    // index of the token's evidence, -1 if none
+	ce     int32    // index of the token's word-cache slot, -1 if none
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
