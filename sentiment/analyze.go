@@ -393,6 +393,12 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	if b&(bNeg|bOwnVal|bUnkFused) != 0 {
 		b |= bCand
 	}
+	if sin != nil && sin != in && len(sin.seqs) > 0 {
+		b |= bSinSeqs
+	}
+	if pin != nil && len(pin.seqs) > 0 {
+		b |= bPinSeqs
+	}
 	return b
 }
 
@@ -821,8 +827,14 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []i
 			nc++
 		}
 		// seqNext without a branch on bAnyVal, which the CPU would
-		// mispredict often.
-		seqNext = seqMasks[t.le.in] | seqMasks[t.le.sin] | seqMasks[t.le.pin]
+		// mispredict often (stem and root seqs are rare).
+		seqNext = seqMasks[t.le.in]
+		if b&bSinSeqs != 0 {
+			seqNext |= seqMasks[t.le.sin]
+		}
+		if b&bPinSeqs != 0 {
+			seqNext |= seqMasks[t.le.pin]
+		}
 		if b&bAnyVal == 0 {
 			seqNext = 0
 		}

@@ -73,6 +73,8 @@ const (
 	bExcess                        // norm is an excess marker of the language (excessive)
 	bNeg                           // a negator in the lexicon's language
 	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
+	bSinSeqs                       // sin is not in and starts multi-word entries
+	bPinSeqs                       // pin starts multi-word entries
 )
 
 type sentRec struct {
