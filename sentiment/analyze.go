@@ -726,8 +726,9 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 
 // prepSentence prepares the tokens of s (see prep); it sets s.bits and
 // returns the indices (from s.t0) of the tokens the scoring loop looks at
-// (see markSentence): sc.cand[s.t0:][:s.ncand], which also lists every
-// token the scoring gives a valence.
+// (see markSentence), which also lists every token the scoring gives a
+// valence. The lists of markSentence stay in the sentence's part of
+// sc.cand (two entries per token) for sentCand and aspectCand.
 func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) []int32 {
 	toks := sc.toks[s.t0:s.t1]
 	if prepHits(toks, sc.cache.slots, lx) {
@@ -739,12 +740,12 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 			}
 		}
 	}
-	if len(sc.cand) < len(sc.toks) {
-		sc.cand = append(sc.cand, make([]int32, max(len(sc.toks)-len(sc.cand), 64))...)
+	if len(sc.cand) < 2*len(sc.toks) {
+		sc.cand = append(sc.cand, make([]int32, max(2*len(sc.toks)-len(sc.cand), 128))...)
 	}
-	bits, cand := markSentence(toks, lx, sc.cand[s.t0:s.t1])
-	s.bits, s.ncand, s.clauses = bits, int32(len(cand)), false
-	return cand
+	bits, nc, na := markSentence(toks, lx, sc.cand[2*s.t0:2*s.t1])
+	s.bits, s.ncand, s.nasp, s.clauses = bits, int32(nc), int32(na), false
+	return sc.sentCand(s)
 }
 
 // numberClauses numbers the clauses of a prepared sentence's tokens
@@ -768,7 +769,13 @@ func (sc *scratch) numberClauses(s *sentRec) {
 
 // sentCand is the list of prepSentence for s.
 func (sc *scratch) sentCand(s *sentRec) []int32 {
-	return sc.cand[s.t0:][:s.ncand]
+	return sc.cand[2*s.t0:][:s.ncand]
+}
+
+// aspectCand is markSentence's list of the tokens of s that matchAt may
+// find an aspect for, last first.
+func (sc *scratch) aspectCand(s *sentRec) []int32 {
+	return sc.cand[2*s.t1-int(s.nasp) : 2*s.t1]
 }
 
 // prepHits is prep for the tokens that are not words and the words whose
@@ -800,16 +807,18 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	return miss
 }
 
-// markSentence lists in cand (as long as toks) the indices (in toks) of the
-// tokens that the scoring loop of scoreSentence does anything with: an
-// emoji, a word that matchAt may find an entry for, an unknown word that a
-// fused negation or a preceding excess marker scores. It returns the union
-// of the tokens' bits and the list, and sets the info of contrast words
-// (token.in). (cand is filled by index rather than appended to, so that
-// the loop's state stays in registers.)
-func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []int32) {
+// markSentence lists in cand (twice as long as toks), from its start, the
+// indices (in toks) of the tokens that the scoring loop of scoreSentence
+// does anything with: an emoji, a word that matchAt may find an entry for,
+// an unknown word that a fused negation or a preceding excess marker
+// scores; and from its end backwards those that matchAt may find an aspect
+// for (what findAspects would otherwise test for every token). It returns
+// the union of the tokens' bits and the lengths of the lists, and sets the
+// info of contrast words (token.in). (cand is filled by index rather than
+// appended to, so that the loop's state stays in registers.)
+func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, na int) {
 	seqMasks := lx.seqMasks
-	nc := 0
+	back := len(cand) - 1
 	var seqNext uint64 // the previous word's seq masks, for this token's hashes
 	var prev wordBits  // the previous token's bits
 	for i := range toks {
@@ -818,6 +827,12 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []i
 		bits |= b
 		if b&bContrast != 0 {
 			t.in = lx.info(t.le.in)
+		}
+		// Listed without a branch, which the CPU would mispredict often:
+		// the entry is written for every token and kept for some.
+		cand[back] = int32(i)
+		if b&(bAnyAsp|bNeg) != 0 {
+			back--
 		}
 		if seqNext&hashBits(t) != 0 {
 			// matchAt finds nothing for a word that is no negator, has
@@ -845,7 +860,7 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, _ []i
 		}
 		prev = b
 	}
-	return bits, cand[:nc]
+	return bits, nc, len(cand) - 1 - back
 }
 
 // wordCount is the number of word tokens in toks.
@@ -1129,10 +1144,14 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			continue // no aspect term in the sentence
 		}
 		lx := a.lexFor(s.lang)
-		for i := s.t0; i < s.t1; i++ {
-			if toks[i].bits&(bAnyAsp|bNeg) == 0 {
-				continue // what matchAt would reject first
+		next := s.t0 // the tokens before next are done
+		asp := sc.aspectCand(s)
+		for ai := len(asp) - 1; ai >= 0; ai-- {
+			i := s.t0 + int(asp[ai])
+			if i < next {
+				continue
 			}
+			next = i + 1
 			p, n := sc.matchAt(lx, i, s.t1, wantAspect)
 			if p == nil {
 				continue
@@ -1166,12 +1185,11 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			for k := len(sc.asp) - 1; k >= 0 && sc.asp[k].Start >= s.start; k-- {
 				dup = dup || sc.asp[k].Aspect == p.aspect // one mention per aspect and sentence
 			}
+			next = end + 1
 			if dup {
-				i = end
 				continue
 			}
 			sc.asp = append(sc.asp, AspectMention{Aspect: p.aspect, Start: toks[i].start, End: toks[end].end, Polarity: pol})
-			i = end
 		}
 	}
 }

@@ -87,7 +87,8 @@ type sentRec struct {
 	votes      langVotes // language votes of the words (filled while tokenising)
 	hvotes     langVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
-	ncand      int32     // length of the sentence's list in scratch.cand (see prepSentence)
+	ncand      int32     // length of the sentence's scoring list in scratch.cand (see prepSentence)
+	nasp       int32     // length of its aspect list there
 	clauses    bool      // token.clause is set (see numberClauses)
 	sum        float64
 	negSum     float64
