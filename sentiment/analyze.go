@@ -731,6 +731,16 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 // sc.cand (two entries per token) for sentCand and aspectCand.
 func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) []int32 {
 	toks := sc.toks[s.t0:s.t1]
+	if s.scored {
+		// Scored before (run tries another language): reset what the
+		// scoring set. The tokenizer leaves tokens so.
+		for i := range toks {
+			t := &toks[i]
+			t.val, t.ev = 0, -1
+			t.flags &^= fUsed | fComplaint
+		}
+	}
+	s.scored = true
 	if prepHits(toks, sc.cache.slots, lx) {
 		// Some words missed the cache: prepare them.
 		for i := range toks {
@@ -779,16 +789,14 @@ func (sc *scratch) aspectCand(s *sentRec) []int32 {
 }
 
 // prepHits is prep for the tokens that are not words and the words whose
-// cache slot holds lx's data (most words: prep's cache hit, inline); it
+// cache slot holds lx's data (most words: prep's cache hit, inline), but
+// for the scoring state (val, ev, fUsed, fComplaint: see prepSentence); it
 // marks the other words with clause -1 and reports them with miss. It
 // makes no call, so that its state stays in registers.
 func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	id := lx.id
 	for i := range toks {
 		t := &toks[i]
-		t.val = 0
-		t.ev = -1
-		t.flags &^= fUsed | fComplaint
 		if t.kind != tkWord {
 			t.le, t.bits = langEnt{}, otherBits(t) // prep's case for other tokens
 			continue

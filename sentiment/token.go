@@ -90,6 +90,7 @@ type sentRec struct {
 	ncand      int32     // length of the sentence's scoring list in scratch.cand (see prepSentence)
 	nasp       int32     // length of its aspect list there
 	clauses    bool      // token.clause is set (see numberClauses)
+	scored     bool      // prepSentence has prepared the tokens for scoring before
 	sum        float64
 	negSum     float64
 	posSum     float64
