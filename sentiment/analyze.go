@@ -249,7 +249,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.le, t.bits = langEnt{}, otherBits(t)
+		t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
 		return
 	}
 	var le *langEnt
@@ -798,7 +798,7 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tkWord {
-			t.le, t.bits = langEnt{}, otherBits(t) // prep's case for other tokens
+			t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil // prep's case for other tokens
 			continue
 		}
 		// A slot's le.lex is 0 until prep fills it (and sets le.ready);

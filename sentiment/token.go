@@ -30,6 +30,10 @@ const (
 	fTitle                 // starts with a capital letter
 )
 
+// token is one word, number or emoji. The tokenizer sets start, end, low,
+// emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
+// counts on that state: see prepSentence); prep and prepSentence set in,
+// spill, le and bits.
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
