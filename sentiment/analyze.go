@@ -242,15 +242,14 @@ func (a *Analyzer) lexFor(l Lang) *lexicon {
 	return a.en
 }
 
-// prep fills a word token's normalised form, stem and lexicon info, from
-// the word cache when it can.
+// prep fills a word token's lexicon data (normalised form, stem, infos),
+// from the word cache when it can.
 func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.val = 0
-	t.flags &^= fNeg | fUsed | fComplaint
+	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
-		t.stem, t.sh, t.nh = "", 0, 0
+		t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
 		return
 	}
 	var le *langEnt
@@ -259,76 +258,93 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		key = e.key
 		le = &e.le
 		if le.ready && le.lex == lx.id {
-			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
-			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.info(le.in), lx.info(le.sin), lx.info(le.pin), le.bits
-			if le.neg {
-				t.flags |= fNeg
-			}
+			t.le, t.bits = *le, le.bits
 			return
 		}
 	}
-	t.in, t.sin, t.pin, t.bits = nil, nil, nil, 0
-	t.norm = t.low
+	norm := t.low
 	if lx.lang == LT && t.flags&fLtDiac != 0 {
-		t.norm = sc.foldLt(t.low)
+		norm = sc.foldLt(t.low)
 	}
-	sc.lookup(t, lx, stemf)
-	if t.flags&fElong != 0 && !t.in.known() && !t.sin.known() {
-		orig := t.norm
+	in, stem, sin := lookup(norm, lx, stemf)
+	if t.flags&fElong != 0 && !in.known() && !sin.known() {
+		orig := norm
 		for _, n := range [2]int{2, 1} {
-			t.norm = sc.unelongate(orig, n)
-			sc.lookup(t, lx, stemf)
-			if t.in.known() || t.sin.known() {
+			norm = sc.unelongate(orig, n)
+			in, stem, sin = lookup(norm, lx, stemf)
+			if in.known() || sin.known() {
 				break
 			}
 		}
 	}
+	var pin *info
 	for _, l := range lx.prefixLens {
-		if l <= len(t.norm) {
-			if in := lx.prefixes[t.norm[:l]]; in != nil {
-				t.pin = in
+		if l <= len(norm) {
+			if p := lx.prefixes[norm[:l]]; p != nil {
+				pin = p
 				break
 			}
 		}
 	}
-	neg := t.in != nil && t.in.neg || lx.lang == EN && strings.HasSuffix(t.norm, "n't")
-	if neg {
-		t.flags |= fNeg
+	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
+	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits, neg: t.bits&bNeg != 0}
+	if le != nil {
+		if nref, ok := sc.cache.keep(norm, key); ok {
+			if st, ok := sc.cache.keep(stem, nref); ok {
+				t.le.norm, t.le.stem, t.le.ready = nref, st, true
+				*le = t.le
+				return
+			}
+		}
 	}
-	t.bits = bitsOf(t.in, t.sin, t.pin)
-	t.sh, t.nh = hashWord(t.stem), hashWord(t.norm)
-	if le == nil {
-		return
-	}
-	norm, ok1 := sc.cache.keep(t.norm, key)
-	if !ok1 {
-		return
-	}
-	st, ok2 := sc.cache.keep(t.stem, norm)
-	if !ok2 {
-		return
-	}
-	*le = langEnt{lex: lx.id, norm: norm, stem: st, sh: t.sh, nh: t.nh, in: t.in.ref(), sin: t.sin.ref(), pin: t.pin.ref(), bits: t.bits, neg: neg, ready: true}
+	t.spill = &[2]string{norm, stem} // the cache is full
 }
 
-func (sc *scratch) lookup(t *token, lx *lexicon, stemf func(string) string) {
-	t.in = lx.words[t.norm]
-	t.stem = stemf(t.norm)
+// norm returns the normalised form of a token prepared by prep: low, with
+// Lithuanian diacritics folded in lt sentences.
+func (sc *scratch) norm(t *token) string {
+	if t.le.ready {
+		return sc.cache.str(t.le.norm)
+	}
+	if t.spill != nil {
+		return t.spill[0]
+	}
+	return t.low
+}
+
+// stem returns the stem of a token's normalised form ("" for a token that
+// is not a word).
+func (sc *scratch) stem(t *token) string {
+	if t.le.ready {
+		return sc.cache.str(t.le.stem)
+	}
+	if t.spill != nil {
+		return t.spill[1]
+	}
+	return ""
+}
+
+// lookup returns the lexicon infos of a normalised word and of its stem.
+func lookup(norm string, lx *lexicon, stemf func(string) string) (in *info, stem string, sin *info) {
+	in = lx.words[norm]
+	stem = stemf(norm)
 	switch {
-	case t.stem == t.norm:
-		t.sin = t.in
-	case lx.lang == EN && !enInflection(t.norm, t.stem):
+	case stem == norm:
+		sin = in
+	case lx.lang == EN && !enInflection(norm, stem):
 		// Porter2 also strips derivations (retardant → retard, reasonable →
 		// reason); an English token meets a stem entry only through an
 		// inflection.
-		t.sin = nil
+		sin = nil
 	default:
-		t.sin = lx.words[t.stem]
+		sin = lx.words[stem]
 	}
+	return in, stem, sin
 }
 
-func bitsOf(in, sin, pin *info) wordBits {
+// bitsOf summarises a word's lexicon entries (see wordBits): norm is its
+// normalised form, in, sin and pin the infos of norm, its stem and its root.
+func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	var b wordBits
 	for _, x := range [3]*info{in, sin, pin} {
 		if x == nil {
@@ -336,6 +352,9 @@ func bitsOf(in, sin, pin *info) wordBits {
 		}
 		if x.anyVal {
 			b |= bAnyVal
+		}
+		if x.hasVal {
+			b |= bOwnVal
 		}
 		if x.anyAsp {
 			b |= bAnyAsp
@@ -347,6 +366,12 @@ func bitsOf(in, sin, pin *info) wordBits {
 			b |= bSeqs
 		}
 	}
+	if excessive(norm, lang) {
+		b |= bExcess
+	}
+	if in != nil && in.neg || lang == EN && strings.HasSuffix(norm, "n't") {
+		b |= bNeg
+	}
 	if in != nil && in.contrast {
 		b |= bContrast
 	}
@@ -356,7 +381,34 @@ func bitsOf(in, sin, pin *info) wordBits {
 	if in.known() || sin.known() {
 		b |= bKnown
 	}
+	if b&(bNeg|bKnown) == 0 {
+		// what scoreSentence looks at in a word the lexicon does not know
+		if fusedPrefix(norm) {
+			b |= bUnkFused
+		}
+		if len(norm) > 2 && !(in != nil && in.function) {
+			b |= bUnkLong
+		}
+	}
+	if b&(bNeg|bOwnVal|bUnkFused) != 0 {
+		b |= bCand
+	}
+	if sin != nil && sin != in && len(sin.seqs) > 0 {
+		b |= bSinSeqs
+	}
+	if pin != nil && len(pin.seqs) > 0 {
+		b |= bPinSeqs
+	}
 	return b
+}
+
+// otherBits are the bits of a token that is not a word: bCand for an
+// emoji, which the scorer always looks at.
+func otherBits(t *token) wordBits {
+	if t.kind == tkEmoji {
+		return bCand
+	}
+	return 0
 }
 
 func (in *info) known() bool {
@@ -374,61 +426,82 @@ var numberWords = map[string]bool{
 	"desimt": true, "kelis": true, "kelias": true, "keli": true, "kelios": true, "pora": true, "porą": true, "pora dienu": true,
 }
 
-func elemMatch(e elem, t *token) bool {
+func (sc *scratch) elemMatch(e elem, t *token) bool {
 	switch e.kind {
 	case elemNeg:
-		return t.flags&fNeg != 0
+		return t.bits&bNeg != 0
 	case elemNum:
-		return t.kind == tkNum || t.kind == tkWord && numberWords[t.norm]
+		return t.kind == tkNum || t.kind == tkWord && numberWords[sc.norm(t)]
 	case elemPrefix:
-		return t.kind == tkWord && strings.HasPrefix(t.norm, e.key)
+		return t.kind == tkWord && strings.HasPrefix(sc.norm(t), e.key)
 	}
-	return t.kind == tkWord && (t.stem == e.key || t.norm == e.key)
+	return t.kind == tkWord && (sc.stem(t) == e.key || sc.norm(t) == e.key)
 }
 
 // bestSeq returns the longest entry of in's seqs that matches at toks[i]
 // and satisfies want, with its length in tokens, if longer than bestN.
-func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN int) (*seq, int) {
+func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN int) (*seq, int) {
+	toks := sc.toks
 	if in == nil || len(in.seqs) == 0 || i+1 >= end {
 		return best, bestN
 	}
-	try := func(s *seq) {
-		n := 1 + len(s.rest)
-		if n <= bestN || i+n > end || !s.payload.has(want) {
-			return
-		}
-		for j, e := range s.rest {
-			if !elemMatch(e, &toks[i+1+j]) {
-				return
-			}
-		}
-		best, bestN = s, n
-	}
 	nt := &toks[i+1]
 	if in.next == nil {
-		sh, nh := nt.sh|1, nt.nh|1
+		sh, nh := nt.le.sh|1, nt.le.nh|1
 		if !in.wild && in.secondSet&(1<<(sh>>26)|1<<(nh>>26)) == 0 {
 			return best, bestN // no seq's second element can be the next token
 		}
 		for k, h := range in.second {
-			if h == 0 || h == sh || h == nh {
-				try(&in.seqs[k])
+			if (h == 0 || h == sh || h == nh) && sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
 			}
 		}
 		return best, bestN
 	}
-	for _, k := range in.next[nt.stem] {
-		try(&in.seqs[k])
+	stem, norm := sc.stem(nt), sc.norm(nt)
+	for _, k := range in.next[stem] {
+		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+		}
 	}
-	if nt.norm != nt.stem {
-		for _, k := range in.next[nt.norm] {
-			try(&in.seqs[k])
+	if norm != stem {
+		for _, k := range in.next[norm] {
+			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+			}
 		}
 	}
 	for _, k := range in.other {
-		try(&in.seqs[k])
+		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+		}
 	}
 	return best, bestN
+}
+
+// seqMatch reports whether s, longer than bestN tokens and satisfying want,
+// matches at toks[i] before end.
+func (sc *scratch) seqMatch(s *seq, i, end int, want wantKind, bestN int) bool {
+	n := 1 + len(s.rest)
+	if n <= bestN || i+n > end || !s.payload.has(want) {
+		return false
+	}
+	toks := sc.toks[i+1 : i+n]
+	for j, e := range s.rest {
+		t := &toks[j]
+		if e.kind == elemStem {
+			// elemMatch's commonest case, inline; most tokens are
+			// rejected by their hashes
+			if t.kind != tkWord || e.h != t.le.sh && e.h != t.le.nh || sc.stem(t) != e.key && sc.norm(t) != e.key {
+				return false
+			}
+			continue
+		}
+		if !sc.elemMatch(e, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // seqCandidate reports whether bestSeq(in, toks, i, end, ...) can find
@@ -437,51 +510,50 @@ func bestSeq(in *info, toks []token, i, end int, want wantKind, best *seq, bestN
 // or norm hash is in in.secondSet. It is bestSeq's own first checks,
 // inlined so that most tokens skip the call.
 func seqCandidate(in *info, toks []token, i, end int) bool {
-	if in == nil || len(in.seqs) == 0 || i+1 >= end {
-		return false
-	}
-	if in.next != nil || in.wild {
-		return true
-	}
-	nt := &toks[i+1]
-	return in.secondSet&(1<<(nt.sh>>26)|1<<(nt.nh>>26)) != 0
+	return in != nil && i+1 < end && in.seqMask&hashBits(&toks[i+1]) != 0
+}
+
+// hashBits is the token's stem and norm hashes as bits of a secondSet.
+func hashBits(t *token) uint64 {
+	return 1<<(t.le.sh>>26) | 1<<(t.le.nh>>26)
 }
 
 // matchAt finds the payload for the token at i: the longest multi-word entry
 // starting there, else the word itself, else a `*` root.
-func matchAt(lx *lexicon, toks []token, i, end int, want wantKind) (*payload, int) {
+func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, int) {
+	toks := sc.toks
 	t := &toks[i]
 	if t.kind != tkWord {
 		return nil, 0
 	}
-	if t.flags&fNeg == 0 && t.bits&wantBit[want] == 0 {
+	if t.bits&(bNeg|wantBit[want]) == 0 {
 		return nil, 0
 	}
 	var best *seq
 	n := 0
-	if t.flags&fNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
-		best, n = bestSeq(lx.neg, toks, i, end, want, best, n)
+	if t.bits&bNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
+		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
-	pin := t.pin
+	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
 	if t.bits&bSeqs != 0 {
-		if seqCandidate(t.sin, toks, i, end) {
-			best, n = bestSeq(t.sin, toks, i, end, want, best, n)
+		if seqCandidate(sin, toks, i, end) {
+			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
-		if t.in != t.sin && seqCandidate(t.in, toks, i, end) {
-			best, n = bestSeq(t.in, toks, i, end, want, best, n)
+		if in != sin && seqCandidate(in, toks, i, end) {
+			best, n = sc.bestSeq(in, i, end, want, best, n)
 		}
 		if seqCandidate(pin, toks, i, end) {
-			best, n = bestSeq(pin, toks, i, end, want, best, n)
+			best, n = sc.bestSeq(pin, i, end, want, best, n)
 		}
 	}
 	if best != nil {
 		return &best.payload, n
 	}
-	if t.in != nil && t.in.payload.has(want) {
-		return &t.in.payload, 1
+	if in != nil && in.payload.has(want) {
+		return &in.payload, 1
 	}
-	if t.sin != nil && t.sin.payload.has(want) {
-		return &t.sin.payload, 1
+	if sin != nil && sin.payload.has(want) {
+		return &sin.payload, 1
 	}
 	if pin != nil && pin.payload.has(want) {
 		return &pin.payload, 1
@@ -514,7 +586,7 @@ func (p *payload) has(want wantKind) bool {
 // ru не-, en un-); it returns the valence of the remainder. Most words fail
 // the first two bytes, so those are checked before anything else.
 func (sc *scratch) fusedNegation(t *token, lx *lexicon, stemf func(string) string) (float64, bool) {
-	w := t.norm
+	w := sc.norm(t)
 	if len(w) < 2 {
 		return 0, false
 	}
@@ -565,17 +637,14 @@ func fusedRest(rest string, minRest int, lx *lexicon, stemf func(string) string)
 const tooValence = -1.0
 
 // excess markers per language ("too" + an unknown word complains).
-func excessive(t *token, lang Lang) bool {
-	if t.kind != tkWord {
-		return false
-	}
+func excessive(norm string, lang Lang) bool {
 	switch lang {
 	case EN:
-		return t.norm == "too"
+		return norm == "too"
 	case RU:
-		return t.norm == "слишком" || t.norm == "чересчур"
+		return norm == "слишком" || norm == "чересчур"
 	case LT:
-		return t.norm == "per" || t.norm == "pernelyg" || t.norm == "perdaug"
+		return norm == "per" || norm == "pernelyg" || norm == "perdaug"
 	}
 	return false
 }
@@ -586,12 +655,12 @@ func excessive(t *token, lang Lang) bool {
 // negator does not flip such a word again when its entry is already
 // positive; a negative ne-word is still flipped ("jokių nepatogumų", no
 // inconvenience).
-func fusedSurface(t *token, lang Lang) bool {
+func fusedSurface(norm string, lang Lang) bool {
 	switch lang {
 	case RU:
-		return len(t.norm) > 8 && strings.HasPrefix(t.norm, "не")
+		return len(norm) > 8 && strings.HasPrefix(norm, "не")
 	case LT:
-		return len(t.norm) > 4 && strings.HasPrefix(t.norm, "ne")
+		return len(norm) > 4 && strings.HasPrefix(norm, "ne")
 	}
 	return false
 }
@@ -613,27 +682,31 @@ func fusedSurface(t *token, lang Lang) bool {
 //     negator ("никакого ответа не получил") or a ne- word farther than
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
-func negationBlocked(toks []token, s *sentRec, neg, i, n int, lang Lang) bool {
+func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool {
+	sc.numberClauses(s)
+	toks := sc.toks
+	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
-	if n == 1 && t.flags&fNeg != 0 {
+	if n == 1 && t.bits&bNeg != 0 {
 		return true
 	}
-	if t.in.has(nsInterjection) || t.sin.has(nsInterjection) {
+	if lx.info(t.le.in).has(nsInterjection) || lx.info(t.le.sin).has(nsInterjection) {
 		return true
 	}
 	for k := neg + 1; k < i; k++ {
-		if toks[k].in.has(nsCessation) || toks[k].sin.has(nsCessation) {
+		if lx.info(toks[k].le.in).has(nsCessation) || lx.info(toks[k].le.sin).has(nsCessation) {
 			return true
 		}
 	}
-	if tn.in.has(nsPreposition) && i-neg > 2 {
+	tnIn := lx.info(tn.le.in)
+	if tnIn.has(nsPreposition) && i-neg > 2 {
 		return true
 	}
-	if s.question > 0 && neg+1 < i && toks[neg+1].in.has(nsPronoun) && (strings.HasSuffix(tn.norm, "nt") || strings.HasSuffix(tn.norm, "n't")) &&
+	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
 		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
 		return true
 	}
-	if tn.in.has(nsConcord) && (n > 1 && t.flags&fNeg != 0 || i-neg > 1 && fusedSurface(t, lang)) {
+	if tnIn.has(nsConcord) && (n > 1 && t.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
 	}
 	return false
@@ -651,44 +724,178 @@ func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
 	return int32(len(sc.ev) - 1)
 }
 
+// prepSentence prepares the tokens of s (see prep); it sets s.bits and
+// returns the indices (from s.t0) of the tokens the scoring loop looks at
+// (see markSentence), which also lists every token the scoring gives a
+// valence. The lists of markSentence stay in the sentence's part of
+// sc.cand (two entries per token) for sentCand and aspectCand.
+func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) string) []int32 {
+	toks := sc.toks[s.t0:s.t1]
+	if s.scored {
+		// Scored before (run tries another language): reset what the
+		// scoring set. The tokenizer leaves tokens so.
+		for i := range toks {
+			t := &toks[i]
+			t.val, t.ev = 0, -1
+			t.flags &^= fUsed | fComplaint
+		}
+	}
+	s.scored = true
+	if prepHits(toks, sc.cache.slots, lx) {
+		// Some words missed the cache: prepare them.
+		for i := range toks {
+			if t := &toks[i]; t.clause < 0 {
+				t.clause = 0
+				sc.prep(t, lx, stemf)
+			}
+		}
+	}
+	if len(sc.cand) < 2*len(sc.toks) {
+		sc.cand = append(sc.cand, make([]int32, max(2*len(sc.toks)-len(sc.cand), 128))...)
+	}
+	bits, nc, na := markSentence(toks, lx, sc.cand[2*s.t0:2*s.t1])
+	s.bits, s.ncand, s.nasp, s.clauses = bits, int32(nc), int32(na), false
+	return sc.sentCand(s)
+}
+
+// numberClauses numbers the clauses of a prepared sentence's tokens
+// (token.clause), once per preparation: a break or a contrast word starts
+// a new one. Only a few rules look at clauses, so most sentences skip this.
+func (sc *scratch) numberClauses(s *sentRec) {
+	if s.clauses {
+		return
+	}
+	s.clauses = true
+	toks := sc.toks[s.t0:s.t1]
+	clause := int32(0)
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
+			clause++
+		}
+		t.clause = clause
+	}
+}
+
+// sentCand is the list of prepSentence for s.
+func (sc *scratch) sentCand(s *sentRec) []int32 {
+	return sc.cand[2*s.t0:][:s.ncand]
+}
+
+// aspectCand is markSentence's list of the tokens of s that matchAt may
+// find an aspect for, last first.
+func (sc *scratch) aspectCand(s *sentRec) []int32 {
+	return sc.cand[2*s.t1-int(s.nasp) : 2*s.t1]
+}
+
+// prepHits is prep for the tokens that are not words and the words whose
+// cache slot holds lx's data (most words: prep's cache hit, inline), but
+// for the scoring state (val, ev, fUsed, fComplaint: see prepSentence); it
+// marks the other words with clause -1 and reports them with miss. It
+// makes no call, so that its state stays in registers.
+func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
+	id := lx.id
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tkWord {
+			t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil // prep's case for other tokens
+			continue
+		}
+		// A slot's le.lex is 0 until prep fills it (and sets le.ready);
+		// lexicon ids are never 0.
+		ce := int(t.ce)
+		if uint(ce) >= uint(len(slots)) || slots[ce].le.lex != id {
+			miss = true
+			t.clause = -1
+			continue
+		}
+		le := &slots[ce].le
+		t.le, t.bits = *le, le.bits
+	}
+	return miss
+}
+
+// markSentence lists in cand (twice as long as toks), from its start, the
+// indices (in toks) of the tokens that the scoring loop of scoreSentence
+// does anything with: an emoji, a word that matchAt may find an entry for,
+// an unknown word that a fused negation or a preceding excess marker
+// scores; and from its end backwards those that matchAt may find an aspect
+// for (what findAspects would otherwise test for every token). It returns
+// the union of the tokens' bits and the lengths of the lists, and sets the
+// info of contrast words (token.in). (cand is filled by index rather than
+// appended to, so that the loop's state stays in registers.)
+func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, na int) {
+	seqMasks := lx.seqMasks
+	back := len(cand) - 1
+	var seqNext uint64 // the previous word's seq masks, for this token's hashes
+	var prev wordBits  // the previous token's bits
+	for i := range toks {
+		t := &toks[i]
+		b := t.bits
+		bits |= b
+		if b&bContrast != 0 {
+			t.in = lx.info(t.le.in)
+		}
+		// Listed without a branch, which the CPU would mispredict often:
+		// the entry is written for every token and kept for some.
+		cand[back] = int32(i)
+		if b&(bAnyAsp|bNeg) != 0 {
+			back--
+		}
+		if seqNext&hashBits(t) != 0 {
+			// matchAt finds nothing for a word that is no negator, has
+			// no valence of its own and starts no seq that the next
+			// token can continue (most words with bAnyVal: "the", "it").
+			cand[nc] = int32(i - 1)
+			nc++
+		}
+		// seqNext without a branch on bAnyVal, which the CPU would
+		// mispredict often (stem and root seqs are rare).
+		seqNext = seqMasks[t.le.in]
+		if b&bSinSeqs != 0 {
+			seqNext |= seqMasks[t.le.sin]
+		}
+		if b&bPinSeqs != 0 {
+			seqNext |= seqMasks[t.le.pin]
+		}
+		if b&bAnyVal == 0 {
+			seqNext = 0
+		}
+		if b&bCand != 0 || prev&bExcess != 0 && b&bUnkLong != 0 && t.flags&fBreak == 0 {
+			cand[nc] = int32(i)
+			nc++
+			seqNext = 0 // listed already
+		}
+		prev = b
+	}
+	return bits, nc, len(cand) - 1 - back
+}
+
+// wordCount is the number of word tokens in toks.
+func wordCount(toks []token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].kind == tkWord {
+			n++
+		}
+	}
+	return n
+}
+
 func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
 	s := &sc.sents[si]
 	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
 	toks := sc.toks
-	// Prepare the tokens; clauses: a break or a contrast word starts a new one.
-	clause := int32(0)
-	s.bits = 0
-	words := 0
+	cand := sc.prepSentence(s, lx, stemf)
 	complaints := false
-	for i := s.t0; i < s.t1; i++ {
-		t := &toks[i]
-		// prep's cache hit, inline (most tokens): only word tokens have a
-		// cache slot.
-		if t.ce >= 0 && sc.cache.slots[t.ce].le.ready && sc.cache.slots[t.ce].le.lex == lx.id {
-			le := &sc.cache.slots[t.ce].le
-			t.val = 0
-			t.ev = -1
-			t.flags &^= fNeg | fUsed | fComplaint
-			if le.neg {
-				t.flags |= fNeg
-			}
-			t.norm, t.stem = sc.cache.str(le.norm), sc.cache.str(le.stem)
-			t.sh, t.nh = le.sh, le.nh
-			t.in, t.sin, t.pin, t.bits = lx.byID[le.in], lx.byID[le.sin], lx.byID[le.pin], le.bits
-		} else {
-			sc.prep(t, lx, stemf)
+	next := s.t0 // the tokens before next are scored or consumed
+	for _, ci := range cand {
+		i := s.t0 + int(ci)
+		if i < next {
+			continue
 		}
-		if t.kind == tkWord {
-			words++
-		}
-		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
-			clause++
-		}
-		t.clause = clause
-		s.bits |= t.bits
-	}
-	for i := s.t0; i < s.t1; i++ {
+		next = i + 1
 		t := &toks[i]
 		if t.flags&fUsed != 0 {
 			continue
@@ -700,8 +907,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		var p *payload
 		var n int
-		if t.kind == tkWord && (t.flags&fNeg != 0 || t.bits&bAnyVal != 0) { // what matchAt would reject first, without the call
-			p, n = matchAt(lx, toks, i, s.t1, wantVal)
+		if t.kind == tkWord && t.bits&(bNeg|bAnyVal) != 0 {
+			p, n = sc.matchAt(lx, i, s.t1, wantVal)
 		}
 		rule := RuleLexicon
 		var v float64
@@ -713,8 +920,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if complaint {
 				rule = RuleComplaint
 			}
-		case t.kind == tkWord && t.flags&fNeg == 0 && t.bits&bKnown == 0:
-			if fusedPrefix(t.norm) {
+		case t.kind == tkWord && t.bits&(bNeg|bKnown) == 0:
+			if t.bits&bUnkFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
 					rule = RuleNegation
@@ -722,7 +929,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 					break
 				}
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && len(t.norm) > 2 && excessive(&toks[i-1], lx.lang) && (t.in == nil || !t.in.function) {
+			if i > s.t0 && t.flags&fBreak == 0 && t.bits&bUnkLong != 0 && toks[i-1].bits&bExcess != 0 {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
 				rule = RuleComplaint
@@ -738,11 +945,11 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		for k := i + 1; k < i+n; k++ {
 			toks[k].flags |= fUsed
 		}
-		if n > 1 && toks[i].flags&fNeg != 0 {
+		if n > 1 && toks[i].bits&bNeg != 0 {
 			t.flags |= fUsed // the negator belongs to the entry
 		}
+		next = i + n
 		if v == 0 { // a neutral entry ("looks like") only shields its words
-			i += n - 1
 			continue
 		}
 		// Look back for negators and intensifiers in the same clause.
@@ -756,13 +963,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if tj.flags&fUsed != 0 && tj.val == 0 || tj.bits&bContrast != 0 {
 				break
 			}
-			if tj.flags&fNeg != 0 {
+			if tj.bits&bNeg != 0 {
 				negIdx = j
 				break
 			}
 			if tj.bits&bIntens != 0 && j >= i-2 {
-				factor *= tj.in.intens
-				if tj.val != 0 && tj.norm != t.norm { // "damn good": the intensifier's own valence gives way (not in "damn damn")
+				factor *= lx.info(tj.le.in).intens
+				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
 					tj.val = 0
 				} else if tj.ev < 0 {
@@ -770,7 +977,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				}
 			}
 		}
-		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(t, lx.lang)) && !negationBlocked(toks, s, negIdx, i, n, lx.lang) {
+		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
 			if factor > 1 {
 				factor = 1
 			}
@@ -788,7 +995,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		// A positive word right after a negative one is what the negative
 		// word judges ("poor reliability", "bad quality"): it adds nothing.
 		if v > 0 && i > s.t0 && toks[i-1].val < 0 && t.flags&fBreak == 0 && toks[i-1].flags&fComplaint == 0 {
-			i += n - 1
 			continue
 		}
 		if mixedCase && t.flags&fCaps != 0 {
@@ -805,7 +1011,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			complaints = complaints || v < 0
 		}
 		t.ev = sc.addEv(t, last, text, rule, v)
-		i += n - 1
 	}
 	// Contrast inside the sentence: the last contrast word splits it.
 	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
@@ -813,10 +1018,12 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
 		}
-		for j := s.t0; j < s.t1; j++ {
-			w := t.in.after
+		in := lx.info(t.le.in)
+		for _, cj := range cand { // the tokens with a valence are among them
+			j := s.t0 + int(cj)
+			w := in.after
 			if j < k {
-				w = t.in.before
+				w = in.before
 			}
 			tj := &toks[j]
 			if tj.val != 0 && w != 1 {
@@ -827,24 +1034,10 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.addEv(t, t, text, RuleContrast, 0)
 		break
 	}
-	if complaints || words == 1 && si > 0 { // the only cases sarcasm looks at
+	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
 		a.sarcasm(sc, text, si, lx)
 	}
-	var sum, neg, pos float64
-	for i := s.t0; i < s.t1; i++ {
-		v := toks[i].val
-		if v*sc.tone < 0 && i != sc.toneTok {
-			v *= closingToneFactor
-			toks[i].val = v
-			sc.ev[toks[i].ev].Weight = v
-		}
-		sum += v
-		if v < 0 {
-			neg -= v
-		} else {
-			pos += v
-		}
-	}
+	sum, neg, pos := sc.sentenceSums(s.t0, cand)
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
 		neg *= questionNegScale
 		pos *= questionScale
@@ -865,6 +1058,33 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
 
+// sentenceSums adds up the valences of a sentence's tokens (all, the
+// positive and the negative ones), first halving those whose sign differs
+// from the closing tone (see run). t0 is the sentence's first token and
+// cand its list from prepSentence, which holds every token with a valence.
+func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
+	toks := sc.toks[t0:]
+	tone := sc.tone
+	for _, i := range cand {
+		v := toks[i].val
+		if v == 0 {
+			continue // adds nothing (sum, neg and pos are never -0)
+		}
+		if v*tone < 0 && t0+int(i) != sc.toneTok {
+			v *= closingToneFactor
+			toks[i].val = v
+			sc.ev[toks[i].ev].Weight = v
+		}
+		sum += v
+		if v < 0 {
+			neg -= v
+		} else {
+			pos += v
+		}
+	}
+	return sum, neg, pos
+}
+
 // sarcasmCues are praise and thanks words that turn negative next to a complaint.
 var sarcasmCues = map[string]bool{
 	"thanks": true, "thank": true, "great": true, "wonderful": true, "brilliant": true, "fantastic": true,
@@ -879,6 +1099,7 @@ var thanksCues = map[string]bool{"thanks": true, "thank": true, "спасибо"
 
 func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 	s := &sc.sents[si]
+	sc.numberClauses(s)
 	toks := sc.toks
 	complaintAt, weakAt := -1, -1
 	words := 0
@@ -913,7 +1134,7 @@ func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 				alone = false
 			}
 		}
-		cue := thanksCues[t.norm] || sarcasmCues[t.norm] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
+		cue := thanksCues[sc.norm(t)] || sarcasmCues[sc.norm(t)] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
 		if cue {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm
@@ -931,18 +1152,24 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			continue // no aspect term in the sentence
 		}
 		lx := a.lexFor(s.lang)
-		for i := s.t0; i < s.t1; i++ {
-			if toks[i].bits&bAnyAsp == 0 && toks[i].flags&fNeg == 0 {
-				continue // what matchAt would reject first
+		next := s.t0 // the tokens before next are done
+		asp := sc.aspectCand(s)
+		for ai := len(asp) - 1; ai >= 0; ai-- {
+			i := s.t0 + int(asp[ai])
+			if i < next {
+				continue
 			}
-			p, n := matchAt(lx, toks, i, s.t1, wantAspect)
+			next = i + 1
+			p, n := sc.matchAt(lx, i, s.t1, wantAspect)
 			if p == nil {
 				continue
 			}
+			sc.numberClauses(s)
 			end := i + n - 1
 			var x float64
 			found := false
-			for j := s.t0; j < s.t1; j++ {
+			for _, cj := range sc.sentCand(s) { // the tokens with a valence are among them
+				j := s.t0 + int(cj)
 				tj := &toks[j]
 				if tj.val == 0 || tj.clause != toks[i].clause && tj.clause != toks[end].clause {
 					continue
@@ -966,12 +1193,11 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			for k := len(sc.asp) - 1; k >= 0 && sc.asp[k].Start >= s.start; k-- {
 				dup = dup || sc.asp[k].Aspect == p.aspect // one mention per aspect and sentence
 			}
+			next = end + 1
 			if dup {
-				i = end
 				continue
 			}
 			sc.asp = append(sc.asp, AspectMention{Aspect: p.aspect, Start: toks[i].start, End: toks[end].end, Polarity: pol})
-			i = end
 		}
 	}
 }

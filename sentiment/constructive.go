@@ -62,14 +62,14 @@ func (a *Analyzer) Constructiveness(text string) Constructiveness {
 				words++
 			case tkNum:
 				nums++
-				if i > s.t0 && orderCues[sc.toks[i-1].norm] || len(t.low) >= 5 {
+				if i > s.t0 && orderCues[sc.norm(&sc.toks[i-1])] || len(t.low) >= 5 {
 					orderRef = true
 				}
 				continue
 			default:
 				continue
 			}
-			w := t.norm
+			w := sc.norm(t)
 			if s.lang == LT {
 				w = sc.foldLt(t.low)
 			}
@@ -141,7 +141,7 @@ func cueAt(sc *scratch, s *sentRec, i int, cue string) bool {
 			return false
 		}
 		t := &sc.toks[i+k]
-		if t.kind != tkWord || t.norm != w && t.stem != w && !(len(w) > 4 && strings.HasPrefix(t.norm, w)) {
+		if t.kind != tkWord || sc.norm(t) != w && sc.stem(t) != w && !(len(w) > 4 && strings.HasPrefix(sc.norm(t), w)) {
 			return false
 		}
 		if sp < 0 {

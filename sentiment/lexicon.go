@@ -31,6 +31,7 @@ const (
 
 type elem struct {
 	key  string
+	h    uint32 // hashWord(key) for elemStem: a token whose hashes differ cannot match
 	kind uint8
 }
 
@@ -79,6 +80,10 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
+	// seqMask is what seqCandidate tests the next token's hashes against:
+	// secondSet, all ones when any token may continue a seq (wild or
+	// next), zero without seqs.
+	seqMask uint64
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -114,6 +119,14 @@ func (in *info) finish() {
 				in.other = append(in.other, int32(k))
 			}
 		}
+	}
+	switch {
+	case len(in.seqs) == 0:
+		in.seqMask = 0
+	case in.next != nil || in.wild:
+		in.seqMask = ^uint64(0)
+	default:
+		in.seqMask = in.secondSet
 	}
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
@@ -152,9 +165,10 @@ func (in *info) has(k nsKind) bool { return in != nil && in.ns&k != 0 }
 var lexiconIDs atomic.Uint32
 
 type lexicon struct {
-	id         uint32  // unique, never 0
-	infos      []*info // every word and prefix info, by id-1
-	byID       []*info // nil, then infos: indexed by id (set by compact)
+	id         uint32   // unique, never 0
+	infos      []*info  // every word and prefix info, by id-1
+	byID       []*info  // nil, then infos: indexed by id (set by compact)
+	seqMasks   []uint64 // 0, then the infos' seqMask: indexed by id (set by compact)
 	lang       Lang
 	words      map[string]*info // normalised forms and stems
 	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
@@ -280,7 +294,8 @@ func (ld *loader) elemOf(w string) elem {
 	case len(w) > 1 && strings.HasSuffix(w, "*"):
 		return elem{key: strings.TrimSuffix(w, "*"), kind: elemPrefix}
 	}
-	return elem{key: ld.stem(w), kind: elemStem}
+	key := ld.stem(w)
+	return elem{key: key, h: hashWord(key), kind: elemStem}
 }
 
 // addTerm attaches p to a term; set decides how the payload merges (override
@@ -634,7 +649,7 @@ func (lx *lexicon) compact() {
 		for _, sq := range ss {
 			e0 := len(elems)
 			for _, e := range sq.rest {
-				elems = append(elems, elem{key: str(e.key), kind: e.kind})
+				elems = append(elems, elem{key: str(e.key), h: e.h, kind: e.kind})
 			}
 			sq.rest = elems[e0:len(elems):len(elems)]
 			sq.toxKind, sq.aspect = str(sq.toxKind), Aspect(str(string(sq.aspect)))
@@ -650,6 +665,10 @@ func (lx *lexicon) compact() {
 		lx.infos[i] = n
 	}
 	lx.byID = append([]*info{nil}, lx.infos...)
+	lx.seqMasks = make([]uint64, len(lx.byID))
+	for i, in := range lx.infos {
+		lx.seqMasks[i+1] = in.seqMask
+	}
 	lx.negSeqs = moveSeqs(lx.negSeqs)
 	lx.neg.seqs = lx.negSeqs
 	words := make(map[string]*info, len(lx.words))

@@ -24,35 +24,44 @@ const (
 	fCyr                   // has Cyrillic letters
 	fLatin                 // has Latin letters
 	fLtDiac                // has Lithuanian diacritics (ąčęėįšųūž)
-	fNeg                   // is a negator in its sentence's language
 	fUsed                  // consumed by a multi-word entry
 	fComplaint             // scored by a complaint pattern
 	fHash                  // a hashtag (the word follows '#')
 	fTitle                 // starts with a capital letter
 )
 
+// token is one word, number or emoji. The tokenizer sets start, end, low,
+// emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
+// counts on that state: see prepSentence); prep and prepSentence set in,
+// spill, le and bits.
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
-	norm       string // low, with Lithuanian diacritics folded in lt sentences
-	stem       string
-	in, sin    *info // lexicon info of norm and of stem
-	pin        *info // lexicon info of the longest `*` root the word starts with
-	val        float64
-	emo        float64
-	kind       uint8
-	flags      uint16
-	clause     int32
-	ev         int32 // index of the token's evidence, -1 if none
-	ce         int32 // index of the token's word-cache slot, -1 if none
-	bits       wordBits
-	vb         voteBits // language hints of a Latin word
-	sh, nh     uint32   // hashWord of stem and norm (set by prep)
+	// in is the lexicon info of a contrast word, whose weights run reads
+	// (set by markSentence); the scorer reads infos by id (le.in), so that
+	// preparing the other tokens loads none.
+	in    *info
+	spill *[2]string // norm and stem when le.ready is false (see le)
+	val   float64
+	emo   float64
+	// le is the word's lexicon data (set by prep): a copy of its word-cache
+	// slot's, so that preparing a token copies a small block without
+	// pointers. Its norm and stem are read with scratch.norm and
+	// scratch.stem; when le.ready is false (a word the cache could not
+	// keep), spill holds them.
+	le     langEnt
+	kind   uint8
+	vb     voteBits // language hints of a Latin word
+	flags  uint16
+	bits   wordBits // le.bits (otherBits for other tokens)
+	clause int32    // clause number in the sentence (see numberClauses)
+	ev     int32    // index of the token's evidence, -1 if none
+	ce     int32    // index of the token's word-cache slot, -1 if none
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
 // has to dereference them.
-type wordBits uint8
+type wordBits uint16
 
 const (
 	bAnyVal   wordBits = 1 << iota // in, sin or pin (or a seq of theirs) has a valence
@@ -62,6 +71,14 @@ const (
 	bIntens                        // in is an intensifier
 	bKnown                         // in or sin is known to the lexicon at all
 	bSeqs                          // in, sin or pin starts multi-word entries
+	bOwnVal                        // in, sin or pin itself has a valence
+	bUnkFused                      // neither bNeg nor bKnown, and norm starts like a fused negation (fusedPrefix)
+	bUnkLong                       // neither bNeg nor bKnown, norm is longer than two bytes and in no function word
+	bExcess                        // norm is an excess marker of the language (excessive)
+	bNeg                           // a negator in the lexicon's language
+	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
+	bSinSeqs                       // sin is not in and starts multi-word entries
+	bPinSeqs                       // pin starts multi-word entries
 )
 
 type sentRec struct {
@@ -74,6 +91,10 @@ type sentRec struct {
 	votes      langVotes // language votes of the words (filled while tokenising)
 	hvotes     langVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
+	ncand      int32     // length of the sentence's scoring list in scratch.cand (see prepSentence)
+	nasp       int32     // length of its aspect list there
+	clauses    bool      // token.clause is set (see numberClauses)
+	scored     bool      // prepSentence has prepared the tokens for scoring before
 	sum        float64
 	negSum     float64
 	posSum     float64
@@ -97,6 +118,8 @@ type scratch struct {
 	caps, lower int
 	// en and lt are the embedded lexicons that language votes consult.
 	en, lt *lexicon
+	// cand lists the tokens the scorer looks at in a sentence (scoreSentence).
+	cand []int32
 }
 
 // asciiClass classifies the ASCII characters for isWordRune and isSpace,
@@ -724,7 +747,6 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	} else {
 		t.low = w
 	}
-	t.norm = t.low
 	t.ce = -1
 	if t.kind == tkWord {
 		var pre uint64
@@ -911,7 +933,7 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	// Field by field: a composite literal is built on the stack and then
 	// copied (twice the stores).
 	*t = token{}
-	t.start, t.end, t.ev, t.flags, t.low, t.norm = i, j, -1, flags, w, w
+	t.start, t.end, t.ev, t.flags, t.low = i, j, -1, flags, w
 	t.ce = -1
 	if j-i <= 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)

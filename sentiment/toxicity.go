@@ -50,9 +50,9 @@ func (a *Analyzer) Toxicity(text string) Toxicity {
 		}
 		for i := s.t0; i < s.t1; i++ {
 			t := &sc.toks[i]
-			p, n := matchAt(lx, sc.toks, i, s.t1, wantToxic)
+			p, n := sc.matchAt(lx, i, s.t1, wantToxic)
 			if p == nil && t.kind == tkWord && lx.lang == RU {
-				p, n = ruPrefixed(lx, t.norm), 1
+				p, n = ruPrefixed(lx, sc.norm(t)), 1
 			}
 			if p == nil {
 				continue
