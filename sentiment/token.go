@@ -905,14 +905,13 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 			t := &sc.toks[len(sc.toks)-1]
 			// Every field, without zeroing the token first (that is
 			// twice the stores, and a call while the GC runs).
+			// (in, spill, le and bits are set by prep)
 			t.start, t.end = i, j
-			t.low, t.norm, t.stem = w, w, ""
-			t.in, t.sin, t.pin = nil, nil, nil
+			t.low = w
 			t.val, t.emo = 0, 0
 			t.kind, t.flags, t.clause = tkWord, flags, 0
 			t.ev, t.ce = -1, int32(p)
-			t.bits, t.vb = 0, sl.votes
-			t.sh, t.nh = 0, 0
+			t.vb = sl.votes
 			return after, t
 		}
 	}
