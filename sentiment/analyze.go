@@ -128,9 +128,10 @@ func squash(x float64) float64 {
 // neutral zero Score.
 func (a *Analyzer) Analyze(text string) Score {
 	sc := getScratch()
-	defer putScratch(sc)
-	res := a.run(sc, text)
-	return sc.result(text, res)
+	var out Score
+	sc.result(&out, text, a.run(sc, text))
+	putScratch(sc) // not deferred: after a panic the scratch is dropped, not reused
+	return out
 }
 
 type runResult struct {
@@ -171,7 +172,6 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 	}
 	// Contrast across sentences: a sentence that opens with a contrast word
 	// discounts everything before it.
-	mult := 1.0
 	var r runResult
 	r.lang = textLang
 	if r.lang == "" && a.lang == "" {
@@ -182,20 +182,28 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 			}
 		}
 	}
-	for si := len(sc.sents) - 1; si >= 0; si-- {
-		s := &sc.sents[si]
-		s.weight = mult
-		if s.t0 < s.t1 {
-			if t := &sc.toks[s.t0]; t.bits&bContrast != 0 && t.flags&fUsed == 0 {
-				mult *= t.in.before
+	if len(sc.sents) > 1 {
+		mult := 1.0
+		for si := len(sc.sents) - 1; si >= 0; si-- {
+			s := &sc.sents[si]
+			s.weight = mult
+			if s.t0 < s.t1 {
+				if t := &sc.toks[s.t0]; t.bits&bContrast != 0 && t.flags&fUsed == 0 {
+					mult *= t.in.before
+				}
 			}
 		}
-	}
-	for si := range sc.sents {
-		s := &sc.sents[si]
-		r.sum += s.sum * s.weight
-		r.neg += s.negSum * s.weight
-		r.pos += s.posSum * s.weight
+		for si := range sc.sents {
+			s := &sc.sents[si]
+			r.sum += s.sum * s.weight
+			r.neg += s.negSum * s.weight
+			r.pos += s.posSum * s.weight
+		}
+	} else if len(sc.sents) == 1 {
+		// One sentence (most texts): its weight is 1.
+		s := &sc.sents[0]
+		s.weight = 1
+		r.sum, r.neg, r.pos = s.sum, s.negSum, s.posSum
 	}
 	a.findAspects(sc)
 	return r
@@ -208,6 +216,15 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 			sc.sents[i].lang = a.lang
 		}
 		return a.lang
+	}
+	if len(sc.sents) == 1 {
+		// The text's votes are the sentence's: both decide the same.
+		s := &sc.sents[0]
+		if s.votes.cyr == 0 && s.votes.latin == 0 {
+			s.votes = s.hvotes
+		}
+		s.lang = s.votes.decide()
+		return s.lang
 	}
 	var total langVotes
 	for i := range sc.sents {
@@ -1224,9 +1241,9 @@ type resultBlockL struct {
 	a [48]AspectMention
 }
 
-func (sc *scratch) result(text string, r runResult) Score {
+func (sc *scratch) result(out *Score, text string, r runResult) {
 	sc.ev = sortEvidence(sc.ev)
-	out := Score{Compound: squash(r.sum), Lang: r.lang}
+	out.Compound, out.Lang = squash(r.sum), r.lang
 	out.Label = LabelOf(out.Compound)
 	if r.neg > 0 {
 		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
@@ -1234,9 +1251,16 @@ func (sc *scratch) result(text string, r runResult) Score {
 	ns, ne, na := len(sc.sents), len(sc.ev), len(sc.asp)
 	switch {
 	case ns == 0:
-		return out
+		return
 	case ns == 1 && ne <= 6 && na <= 2:
+		// One sentence (most texts): its weight is 1, so its compound is
+		// the text's.
 		out.Sentences, out.Evidence, out.Aspects = smallBlock(ne, na)
+		s := &sc.sents[0]
+		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: out.Compound, Label: out.Label, Lang: s.lang})
+		out.Evidence = append(out.Evidence, sc.ev...)
+		out.Aspects = append(out.Aspects, sc.asp...)
+		return
 	case ns <= 2 && ne <= 8 && na <= 2:
 		b := new(resultBlock)
 		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
@@ -1275,7 +1299,6 @@ func (sc *scratch) result(text string, r runResult) Score {
 	if na == 0 {
 		out.Aspects = nil
 	}
-	return out
 }
 
 // smallBlock returns, from one allocation sized for them, empty slices with

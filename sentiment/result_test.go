@@ -1,0 +1,122 @@
+package sentiment
+
+import (
+	"os"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// corpusTexts returns the golden corpus texts (comments skipped).
+func corpusTexts(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/corpus.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			texts = append(texts, l)
+		}
+	}
+	return texts
+}
+
+// TestResultSlicesOwned checks that the result slices of successive texts
+// are the caller's own: full
+// (len == cap, so an append copies), unchanged by later calls and by
+// appends to other Scores.
+func TestResultSlicesOwned(t *testing.T) {
+	texts := corpusTexts(t)
+	a := New()
+	var kept []Score
+	for round := range 8 {
+		for _, text := range texts {
+			s := a.Analyze(text)
+			if len(s.Sentences) != cap(s.Sentences) || len(s.Evidence) != cap(s.Evidence) || len(s.Aspects) != cap(s.Aspects) {
+				t.Fatalf("%q: result slices not full: %d/%d %d/%d %d/%d", text, len(s.Sentences), cap(s.Sentences),
+					len(s.Evidence), cap(s.Evidence), len(s.Aspects), cap(s.Aspects))
+			}
+			if round%2 == 0 {
+				// Scribble past the end through append: must not reach the next Score.
+				_ = append(s.Sentences, Sentence{Start: -1})
+				_ = append(s.Evidence, Evidence{Start: -1})
+				_ = append(s.Aspects, AspectMention{Start: -1})
+			}
+			kept = append(kept, s)
+		}
+	}
+	fresh := New()
+	for i, s := range kept {
+		text := texts[i%len(texts)]
+		if want := fresh.Analyze(text); !reflect.DeepEqual(s, want) {
+			t.Fatalf("%q: kept Score changed:\n got %+v\nwant %+v", text, s, want)
+		}
+	}
+}
+
+// TestAnalyzeAllocsEach checks the allocation budget per call rather than on
+// average: no single Analyze of a text of up to 32 sentences allocates more
+// than once.
+func TestAnalyzeAllocsEach(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("allocation counts are not meaningful with -race (sync.Pool drops items) or needed in -short mode")
+	}
+	texts := append(corpusTexts(t), benchKB, strings.Repeat("Bad. ", 30), strings.Repeat("good and nice delivery, ", 30))
+	// One P: a goroutine moved to another P would find that P's pool empty
+	// and make a new scratch (sync.Pool's business, not Analyze's).
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	a := New()
+	for _, text := range texts {
+		_ = a.Analyze(text) // warm the word cache
+	}
+	var m0, m1 runtime.MemStats
+	for range 20 {
+		for _, text := range texts {
+			runtime.ReadMemStats(&m0)
+			_ = a.Analyze(text)
+			runtime.ReadMemStats(&m1)
+			if n := m1.Mallocs - m0.Mallocs; n > 1 {
+				t.Fatalf("%.40q: %d allocations in one Analyze, want <= 1", text, n)
+			}
+		}
+	}
+}
+
+// TestAnalyzeConcurrent runs Analyze from several goroutines sharing one
+// Analyzer (and so the scratch pool) and checks every
+// Score against a sequential run; with -race it also checks for data races.
+func TestAnalyzeConcurrent(t *testing.T) {
+	texts := corpusTexts(t)
+	a := New()
+	want := make([]Score, len(texts))
+	for i, text := range texts {
+		want[i] = New().Analyze(text)
+	}
+	const workers, rounds = 4, 20
+	got := make([][]Score, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range rounds {
+				for i := range texts {
+					got[w] = append(got[w], a.Analyze(texts[(i+w+r)%len(texts)]))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		for k, s := range got[w] {
+			r, i := k/len(texts), k%len(texts)
+			if j := (i + w + r) % len(texts); !reflect.DeepEqual(s, want[j]) {
+				t.Fatalf("worker %d: %q: got %+v, want %+v", w, texts[j], s, want[j])
+			}
+		}
+	}
+}
