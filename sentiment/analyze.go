@@ -416,6 +416,9 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	if pin != nil && len(pin.seqs) > 0 {
 		b |= bPinSeqs
 	}
+	if numberWords[norm] {
+		b |= bNumWord
+	}
 	return b
 }
 
@@ -448,7 +451,7 @@ func (sc *scratch) elemMatch(e elem, t *token) bool {
 	case elemNeg:
 		return t.bits&bNeg != 0
 	case elemNum:
-		return t.kind == tkNum || t.kind == tkWord && numberWords[sc.norm(t)]
+		return t.kind == tkNum || t.kind == tkWord && t.bits&bNumWord != 0
 	case elemPrefix:
 		return t.kind == tkWord && strings.HasPrefix(sc.norm(t), e.key)
 	}

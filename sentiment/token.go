@@ -79,6 +79,7 @@ const (
 	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
 	bSinSeqs                       // sin is not in and starts multi-word entries
 	bPinSeqs                       // pin starts multi-word entries
+	bNumWord                       // norm is a number word (numberWords), which a <num> element matches
 )
 
 type sentRec struct {
