@@ -304,11 +304,22 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
-	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits, neg: t.bits&bNeg != 0}
-	if le != nil {
+	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits}
+	if t.bits&bAnyVal != 0 {
+		var m uint64
+		for _, x := range [3]*info{in, sin, pin} {
+			if x != nil {
+				m |= x.seqMask
+			}
+		}
+		t.le.next = fold32(m)
+	}
+	if le != nil && len(norm) <= 0xffff && len(stem) <= 0xffff {
 		if nref, ok := sc.cache.keep(norm, key); ok {
 			if st, ok := sc.cache.keep(stem, nref); ok {
-				t.le.norm, t.le.stem, t.le.ready = nref, st, true
+				t.le.normOff, t.le.normN = nref.off, uint16(nref.n)
+				t.le.stemOff, t.le.stemN = st.off, uint16(st.n)
+				t.le.ready = true
 				*le = t.le
 				return
 			}
@@ -321,7 +332,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 // Lithuanian diacritics folded in lt sentences.
 func (sc *scratch) norm(t *token) string {
 	if t.le.ready {
-		return sc.cache.str(t.le.norm)
+		return sc.cache.str(t.le.normRef())
 	}
 	if t.spill != nil {
 		return t.spill[0]
@@ -333,7 +344,7 @@ func (sc *scratch) norm(t *token) string {
 // is not a word).
 func (sc *scratch) stem(t *token) string {
 	if t.le.ready {
-		return sc.cache.str(t.le.stem)
+		return sc.cache.str(t.le.stemRef())
 	}
 	if t.spill != nil {
 		return t.spill[1]
@@ -536,6 +547,24 @@ func seqCandidate(in *info, toks []token, i, end int) bool {
 // hashBits is the token's stem and norm hashes as bits of a secondSet.
 func hashBits(t *token) uint64 {
 	return 1<<(t.le.sh>>26) | 1<<(t.le.nh>>26)
+}
+
+// hashBits32 is hashBits folded to 32 bits (see fold32): the bits of a
+// token's hashes for langEnt.next.
+func hashBits32(t *token) uint32 {
+	return 1<<(t.le.sh>>27) | 1<<(t.le.nh>>27)
+}
+
+// fold32 folds a 64-bit hash set (bit h>>26 per hash h) to 32 bits (bit
+// h>>27), so that m&hashBits(t) != 0 implies fold32(m)&hashBits32(t) != 0.
+func fold32(m uint64) uint32 {
+	var f uint32
+	for j := range 32 {
+		if m>>(2*j)&3 != 0 {
+			f |= 1 << j
+		}
+	}
+	return f
 }
 
 // matchAt finds the payload for the token at i: the longest multi-word entry
@@ -845,9 +874,8 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 // info of contrast words (token.in). (cand is filled by index rather than
 // appended to, so that the loop's state stays in registers.)
 func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, na int) {
-	seqMasks := lx.seqMasks
 	back := len(cand) - 1
-	var seqNext uint64 // the previous word's seq masks, for this token's hashes
+	var seqNext uint32 // the previous word's langEnt.next, for this token's hashes
 	var prev wordBits  // the previous token's bits
 	for i := range toks {
 		t := &toks[i]
@@ -862,25 +890,14 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, n
 		if b&(bAnyAsp|bNeg) != 0 {
 			back--
 		}
-		if seqNext&hashBits(t) != 0 {
+		if seqNext&hashBits32(t) != 0 {
 			// matchAt finds nothing for a word that is no negator, has
 			// no valence of its own and starts no seq that the next
 			// token can continue (most words with bAnyVal: "the", "it").
 			cand[nc] = int32(i - 1)
 			nc++
 		}
-		// seqNext without a branch on bAnyVal, which the CPU would
-		// mispredict often (stem and root seqs are rare).
-		seqNext = seqMasks[t.le.in]
-		if b&bSinSeqs != 0 {
-			seqNext |= seqMasks[t.le.sin]
-		}
-		if b&bPinSeqs != 0 {
-			seqNext |= seqMasks[t.le.pin]
-		}
-		if b&bAnyVal == 0 {
-			seqNext = 0
-		}
+		seqNext = t.le.next
 		if b&bCand != 0 || prev&bExcess != 0 && b&bUnkLong != 0 && t.flags&fBreak == 0 {
 			cand[nc] = int32(i)
 			nc++

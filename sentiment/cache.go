@@ -168,15 +168,29 @@ type strRef struct{ off, n uint32 }
 // langEnt and wordEnt hold no pointers (strings are arena references,
 // lexicon entries are ids), so the garbage collector never scans the
 // cache, however large it grows.
+//
+// langEnt fills the 44 bytes its slot has left (see cacheSlot): the arena
+// references of norm and stem are split into offsets and 16-bit lengths
+// (index keeps no key longer than 0xffff bytes, and prep no longer norm
+// or stem), which leaves room for next.
 type langEnt struct {
-	lex          uint32 // id of the lexicon the fields below come from
-	norm, stem   strRef
-	sh, nh       uint32 // hashWord of stem and norm
-	in, sin, pin int32  // lexicon info ids (see lexicon.ref)
-	bits         wordBits
-	neg          bool
-	ready        bool
+	lex              uint32 // id of the lexicon the fields below come from
+	normOff, stemOff uint32 // arena offsets of norm and stem (see normRef)
+	normN, stemN     uint16 // their lengths
+	sh, nh           uint32 // hashWord of stem and norm
+	in, sin, pin     int32  // lexicon info ids (see lexicon.ref)
+	// next is what markSentence tests the following token's hashes
+	// against (see hashBits32): the seq masks of in, sin and pin, folded
+	// to 32 bits, or 0 for a word without bAnyVal. One load for what
+	// took three dependent ones and three tests per token.
+	next  uint32
+	bits  wordBits
+	ready bool
 }
+
+// normRef and stemRef are the arena references of norm and stem.
+func (le *langEnt) normRef() strRef { return strRef{le.normOff, uint32(le.normN)} }
+func (le *langEnt) stemRef() strRef { return strRef{le.stemOff, uint32(le.stemN)} }
 
 // str returns the arena string r.
 func (c *wordCache) str(r strRef) string {

@@ -165,10 +165,9 @@ func (in *info) has(k nsKind) bool { return in != nil && in.ns&k != 0 }
 var lexiconIDs atomic.Uint32
 
 type lexicon struct {
-	id         uint32   // unique, never 0
-	infos      []*info  // every word and prefix info, by id-1
-	byID       []*info  // nil, then infos: indexed by id (set by compact)
-	seqMasks   []uint64 // 0, then the infos' seqMask: indexed by id (set by compact)
+	id         uint32  // unique, never 0
+	infos      []*info // every word and prefix info, by id-1
+	byID       []*info // nil, then infos: indexed by id (set by compact)
 	lang       Lang
 	words      map[string]*info // normalised forms and stems
 	prefixes   map[string]*info // `*` roots (normalised, unstemmed)
@@ -665,10 +664,6 @@ func (lx *lexicon) compact() {
 		lx.infos[i] = n
 	}
 	lx.byID = append([]*info{nil}, lx.infos...)
-	lx.seqMasks = make([]uint64, len(lx.byID))
-	for i, in := range lx.infos {
-		lx.seqMasks[i+1] = in.seqMask
-	}
 	lx.negSeqs = moveSeqs(lx.negSeqs)
 	lx.neg.seqs = lx.negSeqs
 	words := make(map[string]*info, len(lx.words))
