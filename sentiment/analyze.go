@@ -535,15 +535,6 @@ func (sc *scratch) seqMatch(s *seq, i, end int, want wantKind, bestN int) bool {
 	return true
 }
 
-// seqCandidate reports whether bestSeq(in, toks, i, end, ...) can find
-// anything: in has seqs, the token after i is inside the range, and (for
-// a short list without negator, number or root second elements) its stem
-// or norm hash is in in.secondSet. It is bestSeq's own first checks,
-// inlined so that most tokens skip the call.
-func seqCandidate(in *info, toks []token, i, end int) bool {
-	return in != nil && i+1 < end && in.seqMask&hashBits(&toks[i+1]) != 0
-}
-
 // hashBits is the token's stem and norm hashes as bits of a secondSet.
 func hashBits(t *token) uint64 {
 	return 1<<(t.le.sh>>26) | 1<<(t.le.nh>>26)
@@ -580,18 +571,26 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 	}
 	var best *seq
 	n := 0
-	if t.bits&bNeg != 0 && seqCandidate(lx.neg, toks, i, end) {
+	// hb is the next token's hashes, which an info's seqMask must meet for
+	// bestSeq to find anything there (bestSeq's own first checks, taken
+	// here so that most infos skip the call); 0 at the end of the range,
+	// where no seq fits.
+	var hb uint64
+	if i+1 < end {
+		hb = hashBits(&toks[i+1])
+	}
+	if t.bits&bNeg != 0 && lx.neg.seqMask&hb != 0 {
 		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
 	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
-	if t.bits&bSeqs != 0 {
-		if seqCandidate(sin, toks, i, end) {
+	if t.bits&bSeqs != 0 && hb != 0 {
+		if sin != nil && sin.seqMask&hb != 0 {
 			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
-		if in != sin && seqCandidate(in, toks, i, end) {
+		if in != sin && in != nil && in.seqMask&hb != 0 {
 			best, n = sc.bestSeq(in, i, end, want, best, n)
 		}
-		if seqCandidate(pin, toks, i, end) {
+		if pin != nil && pin.seqMask&hb != 0 {
 			best, n = sc.bestSeq(pin, i, end, want, best, n)
 		}
 	}

@@ -80,7 +80,7 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
-	// seqMask is what seqCandidate tests the next token's hashes against:
+	// seqMask is what matchAt tests the next token's hashes against:
 	// secondSet, all ones when any token may continue a seq (wild or
 	// next), zero without seqs.
 	seqMask uint64
