@@ -571,26 +571,28 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 	}
 	var best *seq
 	n := 0
-	// hb is the next token's hashes, which an info's seqMask must meet for
-	// bestSeq to find anything there (bestSeq's own first checks, taken
-	// here so that most infos skip the call); 0 at the end of the range,
-	// where no seq fits.
+	// An info's seqs can only match here when the next token can be their
+	// second element (see mayContinue): bestSeq's own first checks, taken
+	// here so that most infos skip the call. hb is 0 at the end of the
+	// range, where no seq fits.
 	var hb uint64
+	var nt *token
 	if i+1 < end {
-		hb = hashBits(&toks[i+1])
+		nt = &toks[i+1]
+		hb = hashBits(nt)
 	}
-	if t.bits&bNeg != 0 && lx.neg.seqMask&hb != 0 {
+	if t.bits&bNeg != 0 && lx.neg.mayContinue(hb, nt) {
 		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
 	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
 	if t.bits&bSeqs != 0 && hb != 0 {
-		if sin != nil && sin.seqMask&hb != 0 {
+		if sin != nil && sin.mayContinue(hb, nt) {
 			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
-		if in != sin && in != nil && in.seqMask&hb != 0 {
+		if in != sin && in != nil && in.mayContinue(hb, nt) {
 			best, n = sc.bestSeq(in, i, end, want, best, n)
 		}
-		if pin != nil && pin.seqMask&hb != 0 {
+		if pin != nil && pin.mayContinue(hb, nt) {
 			best, n = sc.bestSeq(pin, i, end, want, best, n)
 		}
 	}
@@ -607,6 +609,32 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 		return &pin.payload, 1
 	}
 	return nil, 0
+}
+
+// mayContinue reports whether token nt, with hash bits hb (0 when there
+// is no next token), can be the second element of one of in's seqs: its
+// hashes meet hashMask (for an elemStem element), or it is of a kind in
+// wildKinds (see elemMatch), tested only for the few infos with such
+// elements.
+func (in *info) mayContinue(hb uint64, nt *token) bool {
+	return hb != 0 && (in.hashMask&hb != 0 || in.wildKinds != 0 && in.wildKinds&elemKinds(nt) != 0)
+}
+
+// elemKinds is the set of element kinds other than elemStem (bit 1<<kind)
+// that t can match: elemNeg, elemNum and elemPrefix as elemMatch tests
+// them, but for the prefix itself.
+func elemKinds(t *token) uint8 {
+	var k uint8
+	if t.bits&bNeg != 0 {
+		k |= 1 << elemNeg
+	}
+	if t.kind == tkNum || t.kind == tkWord && t.bits&bNumWord != 0 {
+		k |= 1 << elemNum
+	}
+	if t.kind == tkWord {
+		k |= 1 << elemPrefix
+	}
+	return k
 }
 
 var wantBit = [...]wordBits{wantVal: bAnyVal, wantAspect: bAnyAsp, wantToxic: bAnyTox}

@@ -80,10 +80,18 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
-	// seqMask is what matchAt tests the next token's hashes against:
+	// seqMask is what the word cache's langEnt.next is made of:
 	// secondSet, all ones when any token may continue a seq (wild or
 	// next), zero without seqs.
 	seqMask uint64
+	// hashMask and wildKinds are what matchAt tests the next token
+	// against, more closely than seqMask: its hashes must meet hashMask
+	// (secondSet, all ones with next) or its kind one of wildKinds (bit
+	// 1<<elemNeg, elemNum or elemPrefix per such second element of a
+	// short list; "to no avail" has a wild seq, but most tokens after
+	// "to" are no negator).
+	hashMask  uint64
+	wildKinds uint8
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -107,6 +115,7 @@ func (in *info) finish() {
 				in.secondSet |= 1 << (in.second[k] >> 26)
 			} else {
 				in.wild = true
+				in.wildKinds |= 1 << s.rest[0].kind
 			}
 		}
 	}
@@ -127,6 +136,10 @@ func (in *info) finish() {
 		in.seqMask = ^uint64(0)
 	default:
 		in.seqMask = in.secondSet
+	}
+	in.hashMask = in.secondSet
+	if in.next != nil {
+		in.hashMask = ^uint64(0)
 	}
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
