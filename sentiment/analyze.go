@@ -1016,10 +1016,15 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if v == 0 { // a neutral entry ("looks like") only shields its words
 			continue
 		}
-		// Look back for negators and intensifiers in the same clause.
+		// Look back for negators and intensifiers in the same clause (in
+		// a sentence that has any: s.bits is the union of its tokens' bits).
 		factor := 1.0
 		negIdx := -1
-		for j := i - 1; j >= s.t0 && j >= i-negScope; j-- {
+		lookBack := i - 1
+		if s.bits&(bNeg|bIntens) == 0 {
+			lookBack = -1
+		}
+		for j := lookBack; j >= s.t0 && j >= i-negScope; j-- {
 			if toks[j+1].flags&fBreak != 0 {
 				break
 			}
