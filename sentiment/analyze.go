@@ -266,7 +266,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
+		t.le, t.bits, t.spill = langEnt{hb: 1}, otherBits(t), nil
 		return
 	}
 	var le *langEnt
@@ -304,7 +304,8 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
-	t.le = langEnt{lex: lx.id, sh: hashWord(stem), nh: hashWord(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits}
+	t.le = langEnt{lex: lx.id, sh: hash16(stem), nh: hash16(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits}
+	t.le.hb = hashBits32(t)
 	if t.bits&bAnyVal != 0 {
 		var m uint64
 		for _, x := range [3]*info{in, sin, pin} {
@@ -479,7 +480,7 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 	nt := &toks[i+1]
 	if in.next == nil {
 		sh, nh := nt.le.sh|1, nt.le.nh|1
-		if !in.wild && in.secondSet&(1<<(sh>>26)|1<<(nh>>26)) == 0 {
+		if !in.wild && in.secondSet&(1<<(sh>>10)|1<<(nh>>10)) == 0 {
 			return best, bestN // no seq's second element can be the next token
 		}
 		for k, h := range in.second {
@@ -537,17 +538,16 @@ func (sc *scratch) seqMatch(s *seq, i, end int, want wantKind, bestN int) bool {
 
 // hashBits is the token's stem and norm hashes as bits of a secondSet.
 func hashBits(t *token) uint64 {
-	return 1<<(t.le.sh>>26) | 1<<(t.le.nh>>26)
+	return 1<<(t.le.sh>>10) | 1<<(t.le.nh>>10)
 }
 
-// hashBits32 is hashBits folded to 32 bits (see fold32): the bits of a
-// token's hashes for langEnt.next.
+// hashBits32 is hashBits folded to 32 bits (see fold32): langEnt.hb.
 func hashBits32(t *token) uint32 {
-	return 1<<(t.le.sh>>27) | 1<<(t.le.nh>>27)
+	return 1<<(t.le.sh>>11) | 1<<(t.le.nh>>11)
 }
 
-// fold32 folds a 64-bit hash set (bit h>>26 per hash h) to 32 bits (bit
-// h>>27), so that m&hashBits(t) != 0 implies fold32(m)&hashBits32(t) != 0.
+// fold32 folds a 64-bit hash set (bit h>>10 per 16-bit hash h) to 32 bits
+// (bit h>>11), so that m&hashBits(t) != 0 implies fold32(m)&hashBits32(t) != 0.
 func fold32(m uint64) uint32 {
 	var f uint32
 	for j := range 32 {
@@ -874,7 +874,7 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tkWord {
-			t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil // prep's case for other tokens
+			t.le, t.bits, t.spill = langEnt{hb: 1}, otherBits(t), nil // prep's case for other tokens
 			continue
 		}
 		// A slot's le.lex is 0 until prep fills it (and sets le.ready);
@@ -917,7 +917,7 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, n
 		if b&(bAnyAsp|bNeg) != 0 {
 			back--
 		}
-		if seqNext&hashBits32(t) != 0 {
+		if seqNext&t.le.hb != 0 {
 			// matchAt finds nothing for a word that is no negator, has
 			// no valence of its own and starts no seq that the next
 			// token can continue (most words with bAnyVal: "the", "it").

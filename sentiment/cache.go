@@ -92,6 +92,11 @@ func hashPre(s string, pre uint64) uint32 {
 	return uint32(h ^ h>>29)
 }
 
+// hash16 is the top 16 bits of hashWord(s): the hashes that lexicon seqs
+// and the word cache keep to tell words apart quickly (equal hashes are
+// then confirmed by comparing the strings).
+func hash16(s string) uint16 { return uint16(hashWord(s) >> 16) }
+
 // slotHash is the word cache's hash of a key of n <= 8 bytes, pre its
 // prefix8 (the whole key): one multiply step, inlined. (It differs from
 // hashPre for eight-byte keys; the cache only needs one function per key.)
@@ -177,13 +182,16 @@ type langEnt struct {
 	lex              uint32 // id of the lexicon the fields below come from
 	normOff, stemOff uint32 // arena offsets of norm and stem (see normRef)
 	normN, stemN     uint16 // their lengths
-	sh, nh           uint32 // hashWord of stem and norm
+	sh, nh           uint16 // hash16 of stem and norm
 	in, sin, pin     int32  // lexicon info ids (see lexicon.ref)
-	// next is what markSentence tests the following token's hashes
-	// against (see hashBits32): the seq masks of in, sin and pin, folded
-	// to 32 bits, or 0 for a word without bAnyVal. One load for what
-	// took three dependent ones and three tests per token.
-	next  uint32
+	// next is what markSentence tests the following token's hb against:
+	// the seq masks of in, sin and pin, folded to 32 bits, or 0 for a word
+	// without bAnyVal. One load for what took three dependent ones and
+	// three tests per token.
+	next uint32
+	// hb is hashBits32 of sh and nh, for the previous token's next (1, for
+	// hashes 0, in a token that is not a word).
+	hb    uint32
 	bits  wordBits
 	ready bool
 }

@@ -31,7 +31,7 @@ const (
 
 type elem struct {
 	key  string
-	h    uint32 // hashWord(key) for elemStem: a token whose hashes differ cannot match
+	h    uint16 // hash16(key) for elemStem: a token whose hashes differ cannot match
 	kind uint8
 }
 
@@ -74,8 +74,8 @@ type info struct {
 	// second holds, per seq, the hash of its second element's key (0 for
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
-	second []uint32
-	// secondSet has bit h>>26 set for every non-zero hash h in second, and
+	second []uint16
+	// secondSet has bit h>>10 set for every non-zero hash h in second, and
 	// wild says second has a zero: a token whose hashes miss secondSet
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
@@ -108,11 +108,11 @@ func (in *info) ref() int32 {
 
 func (in *info) finish() {
 	if len(in.seqs) <= maxFilteredSeqs {
-		in.second = make([]uint32, len(in.seqs))
+		in.second = make([]uint16, len(in.seqs))
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {
-				in.second[k] = hashWord(s.rest[0].key) | 1
-				in.secondSet |= 1 << (in.second[k] >> 26)
+				in.second[k] = hash16(s.rest[0].key) | 1
+				in.secondSet |= 1 << (in.second[k] >> 10)
 			} else {
 				in.wild = true
 				in.wildKinds |= 1 << s.rest[0].kind
@@ -307,7 +307,7 @@ func (ld *loader) elemOf(w string) elem {
 		return elem{key: strings.TrimSuffix(w, "*"), kind: elemPrefix}
 	}
 	key := ld.stem(w)
-	return elem{key: key, h: hashWord(key), kind: elemStem}
+	return elem{key: key, h: hash16(key), kind: elemStem}
 }
 
 // addTerm attaches p to a term; set decides how the payload merges (override
