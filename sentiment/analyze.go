@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -266,7 +267,8 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.le, t.bits, t.spill = langEnt{hb: 1}, otherBits(t), nil
+		t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
+		t.le.hb = seqBits(t)
 		return
 	}
 	var le *langEnt
@@ -305,15 +307,13 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	}
 	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
 	t.le = langEnt{lex: lx.id, sh: hash16(stem), nh: hash16(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits}
-	t.le.hb = hashBits32(t)
+	t.le.hb = seqBits(t)
 	if t.bits&bAnyVal != 0 {
-		var m uint64
 		for _, x := range [3]*info{in, sin, pin} {
 			if x != nil {
-				m |= x.seqMask
+				t.le.next |= x.nextBits()
 			}
 		}
-		t.le.next = fold32(m)
 	}
 	if le != nil && len(norm) <= 0xffff && len(stem) <= 0xffff {
 		if nref, ok := sc.cache.keep(norm, key); ok {
@@ -541,21 +541,59 @@ func hashBits(t *token) uint64 {
 	return 1<<(t.le.sh>>10) | 1<<(t.le.nh>>10)
 }
 
-// hashBits32 is hashBits folded to 32 bits (see fold32): langEnt.hb.
-func hashBits32(t *token) uint32 {
-	return 1<<(t.le.sh>>11) | 1<<(t.le.nh>>11)
-}
+// langEnt.next and langEnt.hb say, in 32 bits, which tokens can be the
+// second element of a word's seqs: bits 0 to 28 for the hashes of stem
+// elements (fold29), and one bit for each other element kind that
+// elemMatch tests (a word after "to" continues "to no avail" only when it
+// is a negator).
+const (
+	sbNeg    = 1 << 29 // elemNeg: a negator
+	sbNum    = 1 << 30 // elemNum: a number or number word
+	sbPrefix = 1 << 31 // elemPrefix: a word
+)
 
-// fold32 folds a 64-bit hash set (bit h>>10 per 16-bit hash h) to 32 bits
-// (bit h>>11), so that m&hashBits(t) != 0 implies fold32(m)&hashBits32(t) != 0.
-func fold32(m uint64) uint32 {
-	var f uint32
-	for j := range 32 {
-		if m>>(2*j)&3 != 0 {
-			f |= 1 << j
+// fold29 maps a bit index of a secondSet (0 to 63) to one of 0 to 28.
+func fold29(b uint16) uint32 { return uint32(b) * 29 >> 6 }
+
+// seqBits is langEnt.hb of a prepared token: what it can be as a seq's
+// second element.
+func seqBits(t *token) uint32 {
+	var b uint32
+	if t.kind == tkWord {
+		b = 1<<fold29(t.le.sh>>10) | 1<<fold29(t.le.nh>>10) | sbPrefix
+		if t.bits&bNumWord != 0 {
+			b |= sbNum
 		}
 	}
-	return f
+	if t.kind == tkNum {
+		b |= sbNum
+	}
+	if t.bits&bNeg != 0 {
+		b |= sbNeg
+	}
+	return b
+}
+
+// nextBits is in's part of langEnt.next: a token whose seqBits miss it
+// cannot be the second element of any of in's seqs.
+func (in *info) nextBits() uint32 {
+	if in.next != nil {
+		return ^uint32(0) // a long list: not worth the filter
+	}
+	var b uint32
+	for set := in.secondSet; set != 0; set &= set - 1 {
+		b |= 1 << fold29(uint16(bits.TrailingZeros64(set)))
+	}
+	if in.wildKinds&(1<<elemNeg) != 0 {
+		b |= sbNeg
+	}
+	if in.wildKinds&(1<<elemNum) != 0 {
+		b |= sbNum
+	}
+	if in.wildKinds&(1<<elemPrefix) != 0 {
+		b |= sbPrefix
+	}
+	return b
 }
 
 // matchAt finds the payload for the token at i: the longest multi-word entry
@@ -874,7 +912,9 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tkWord {
-			t.le, t.bits, t.spill = langEnt{hb: 1}, otherBits(t), nil // prep's case for other tokens
+			// prep's case for other tokens
+			t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
+			t.le.hb = seqBits(t)
 			continue
 		}
 		// A slot's le.lex is 0 until prep fills it (and sets le.ready);

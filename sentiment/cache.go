@@ -185,12 +185,11 @@ type langEnt struct {
 	sh, nh           uint16 // hash16 of stem and norm
 	in, sin, pin     int32  // lexicon info ids (see lexicon.ref)
 	// next is what markSentence tests the following token's hb against:
-	// the seq masks of in, sin and pin, folded to 32 bits, or 0 for a word
-	// without bAnyVal. One load for what took three dependent ones and
-	// three tests per token.
+	// the nextBits of in, sin and pin, or 0 for a word without bAnyVal.
+	// One load for what took three dependent ones and three tests per
+	// token.
 	next uint32
-	// hb is hashBits32 of sh and nh, for the previous token's next (1, for
-	// hashes 0, in a token that is not a word).
+	// hb is the word's seqBits, for the previous token's next.
 	hb    uint32
 	bits  wordBits
 	ready bool

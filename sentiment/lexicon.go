@@ -80,16 +80,12 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
-	// seqMask is what the word cache's langEnt.next is made of:
-	// secondSet, all ones when any token may continue a seq (wild or
-	// next), zero without seqs.
-	seqMask uint64
 	// hashMask and wildKinds are what matchAt tests the next token
-	// against, more closely than seqMask: its hashes must meet hashMask
-	// (secondSet, all ones with next) or its kind one of wildKinds (bit
-	// 1<<elemNeg, elemNum or elemPrefix per such second element of a
-	// short list; "to no avail" has a wild seq, but most tokens after
-	// "to" are no negator).
+	// against (mayContinue; nextBits is their summary for the word
+	// cache): its hashes must meet hashMask (secondSet, all ones with
+	// next) or its kind one of wildKinds (bit 1<<elemNeg, elemNum or
+	// elemPrefix per such second element of a short list; "to no avail"
+	// has a wild seq, but most tokens after "to" are no negator).
 	hashMask  uint64
 	wildKinds uint8
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
@@ -128,14 +124,6 @@ func (in *info) finish() {
 				in.other = append(in.other, int32(k))
 			}
 		}
-	}
-	switch {
-	case len(in.seqs) == 0:
-		in.seqMask = 0
-	case in.next != nil || in.wild:
-		in.seqMask = ^uint64(0)
-	default:
-		in.seqMask = in.secondSet
 	}
 	in.hashMask = in.secondSet
 	if in.next != nil {
