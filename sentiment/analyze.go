@@ -1347,11 +1347,20 @@ func (sc *scratch) result(out *Score, text string, r runResult) {
 	case ns == 1 && ne <= 6 && na <= 2:
 		// One sentence (most texts): its weight is 1, so its compound is
 		// the text's.
+		// smallBlock's slices have exactly the room needed: filled by
+		// index and copy rather than append.
 		out.Sentences, out.Evidence, out.Aspects = smallBlock(ne, na)
 		s := &sc.sents[0]
-		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: out.Compound, Label: out.Label, Lang: s.lang})
-		out.Evidence = append(out.Evidence, sc.ev...)
-		out.Aspects = append(out.Aspects, sc.asp...)
+		out.Sentences = out.Sentences[:1]
+		out.Sentences[0] = Sentence{Start: s.start, End: s.end, Compound: out.Compound, Label: out.Label, Lang: s.lang}
+		if ne > 0 {
+			out.Evidence = out.Evidence[:ne]
+			copy(out.Evidence, sc.ev)
+		}
+		if na > 0 {
+			out.Aspects = out.Aspects[:na]
+			copy(out.Aspects, sc.asp)
+		}
 		return
 	case ns <= 2 && ne <= 8 && na <= 2:
 		b := new(resultBlock)
