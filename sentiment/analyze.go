@@ -190,7 +190,8 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 			s.weight = mult
 			if s.t0 < s.t1 {
 				if t := &sc.toks[s.t0]; t.bits&bContrast != 0 && t.flags&fUsed == 0 {
-					mult *= t.in.before
+					// the lexicon the sentence was scored with last
+					mult *= a.lexFor(s.lang).info(t.le.in).before
 				}
 			}
 		}
@@ -867,7 +868,7 @@ func (sc *scratch) prepSentence(s *sentRec, lx *lexicon, stemf func(string) stri
 	if len(sc.cand) < 2*len(sc.toks) {
 		sc.cand = append(sc.cand, make([]int32, max(2*len(sc.toks)-len(sc.cand), 128))...)
 	}
-	bits, nc, na := markSentence(toks, lx, sc.cand[2*s.t0:2*s.t1])
+	bits, nc, na := markSentence(toks, sc.cand[2*s.t0:2*s.t1])
 	s.bits, s.ncand, s.nasp, s.clauses = bits, int32(nc), int32(na), false
 	return sc.sentCand(s)
 }
@@ -937,10 +938,10 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 // an unknown word that a fused negation or a preceding excess marker
 // scores; and from its end backwards those that matchAt may find an aspect
 // for (what findAspects would otherwise test for every token). It returns
-// the union of the tokens' bits and the lengths of the lists, and sets the
-// info of contrast words (token.in). (cand is filled by index rather than
-// appended to, so that the loop's state stays in registers.)
-func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, na int) {
+// the union of the tokens' bits and the lengths of the lists. (cand is
+// filled by index rather than appended to, so that the loop's state stays
+// in registers.)
+func markSentence(toks []token, cand []int32) (bits wordBits, nc, na int) {
 	back := len(cand) - 1
 	var seqNext uint32 // the previous word's langEnt.next, for this token's hashes
 	var prev wordBits  // the previous token's bits
@@ -948,9 +949,6 @@ func markSentence(toks []token, lx *lexicon, cand []int32) (bits wordBits, nc, n
 		t := &toks[i]
 		b := t.bits
 		bits |= b
-		if b&bContrast != 0 {
-			t.in = lx.info(t.le.in)
-		}
 		// Listed without a branch, which the CPU would mispredict often:
 		// the entry is written for every token and kept for some.
 		cand[back] = int32(i)

@@ -32,15 +32,13 @@ const (
 
 // token is one word, number or emoji. The tokenizer sets start, end, low,
 // emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
-// counts on that state: see prepSentence); prep and prepSentence set in,
+// counts on that state: see prepSentence); prep and prepSentence set
 // spill, le and bits.
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
-	// in is the lexicon info of a contrast word, whose weights run reads
-	// (set by markSentence); the scorer reads infos by id (le.in), so that
-	// preparing the other tokens loads none.
-	in    *info
+	// (The scorer reads lexicon infos by id, le.in, so that preparing a
+	// token loads none.)
 	spill *[2]string // norm and stem when le.ready is false (see le)
 	val   float64
 	emo   float64
