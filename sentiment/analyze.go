@@ -687,14 +687,23 @@ const (
 	wantToxic
 )
 
-func (p *payload) has(want wantKind) bool {
-	switch want {
-	case wantVal:
-		return p.hasVal
-	case wantAspect:
-		return p.aspect != ""
+// has reports whether p carries what want asks for: a valence, an aspect
+// or a toxic term (a bit test, so that the CPU does not mispredict a
+// switch on want, whose callers alternate).
+func (p *payload) has(want wantKind) bool { return p.wants&(1<<want) != 0 }
+
+// setWants sets p.wants from its fields (see has).
+func (p *payload) setWants() {
+	p.wants = 0
+	if p.hasVal {
+		p.wants |= 1 << wantVal
 	}
-	return p.toxKind != ""
+	if p.aspect != "" {
+		p.wants |= 1 << wantAspect
+	}
+	if p.toxKind != "" {
+		p.wants |= 1 << wantToxic
+	}
 }
 
 // fusedNegation looks a word up without a negating prefix (lt ne-/nebe-,

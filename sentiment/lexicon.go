@@ -40,6 +40,7 @@ type payload struct {
 	val       float64
 	hasVal    bool
 	complaint bool
+	wants     uint8 // bit 1<<want for each wantKind the payload has (set by info.finish)
 	aspect    Aspect
 	toxKind   string
 	toxW      float64
@@ -103,6 +104,10 @@ func (in *info) ref() int32 {
 }
 
 func (in *info) finish() {
+	in.payload.setWants()
+	for i := range in.seqs {
+		in.seqs[i].payload.setWants()
+	}
 	if len(in.seqs) <= maxFilteredSeqs {
 		in.second = make([]uint16, len(in.seqs))
 		for k, s := range in.seqs {
