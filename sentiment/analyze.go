@@ -1183,20 +1183,16 @@ func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
 	tone := sc.tone
 	for _, i := range cand {
 		v := toks[i].val
-		if v == 0 {
-			continue // adds nothing (sum, neg and pos are never -0)
-		}
 		if v*tone < 0 && t0+int(i) != sc.toneTok {
 			v *= closingToneFactor
 			toks[i].val = v
 			sc.ev[toks[i].ev].Weight = v
 		}
+		// Without branches on the sign, which the CPU mispredicts: a
+		// zero (or -0) adds nothing to sums that start at +0.
 		sum += v
-		if v < 0 {
-			neg -= v
-		} else {
-			pos += v
-		}
+		neg -= min(v, 0)
+		pos += max(v, 0)
 	}
 	return sum, neg, pos
 }
