@@ -423,11 +423,8 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	if b&(bNeg|bOwnVal|bUnkFused) != 0 {
 		b |= bCand
 	}
-	if sin != nil && sin != in && len(sin.seqs) > 0 {
-		b |= bSinSeqs
-	}
-	if pin != nil && len(pin.seqs) > 0 {
-		b |= bPinSeqs
+	if in != nil && in.hasVal {
+		b |= bInVal
 	}
 	if numberWords[norm] {
 		b |= bNumWord
@@ -1019,7 +1016,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		var p *payload
 		var n int
 		if t.kind == tkWord && t.bits&(bNeg|bAnyVal) != 0 {
-			p, n = sc.matchAt(lx, i, s.t1, wantVal)
+			if t.bits&(bNeg|bSeqs|bInVal) == bInVal {
+				// matchAt's answer, without the call, for most words
+				// with a valence ("great", "broke")
+				p, n = &lx.info(t.le.in).payload, 1
+			} else {
+				p, n = sc.matchAt(lx, i, s.t1, wantVal)
+			}
 		}
 		rule := RuleLexicon
 		var v float64

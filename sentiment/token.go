@@ -75,8 +75,7 @@ const (
 	bExcess                        // norm is an excess marker of the language (excessive)
 	bNeg                           // a negator in the lexicon's language
 	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
-	bSinSeqs                       // sin is not in and starts multi-word entries
-	bPinSeqs                       // pin starts multi-word entries
+	bInVal                         // in itself has a valence (matchAt's answer for a word that is no negator and starts no seqs)
 	bNumWord                       // norm is a number word (numberWords), which a <num> element matches
 )
 
