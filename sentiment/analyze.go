@@ -426,6 +426,9 @@ func bitsOf(norm string, lang Lang, in, sin, pin *info) wordBits {
 	if in != nil && in.hasVal {
 		b |= bInVal
 	}
+	if in != nil && in.aspect != "" {
+		b |= bInAsp
+	}
 	if numberWords[norm] {
 		b |= bNumWord
 	}
@@ -1275,7 +1278,13 @@ func (a *Analyzer) findAspects(sc *scratch) {
 				continue
 			}
 			next = i + 1
-			p, n := sc.matchAt(lx, i, s.t1, wantAspect)
+			var p *payload
+			var n int
+			if t := &toks[i]; t.kind == tkWord && t.bits&(bNeg|bSeqs|bInAsp) == bInAsp {
+				p, n = &lx.info(t.le.in).payload, 1 // matchAt's answer, without the call
+			} else {
+				p, n = sc.matchAt(lx, i, s.t1, wantAspect)
+			}
 			if p == nil {
 				continue
 			}

@@ -76,6 +76,7 @@ const (
 	bNeg                           // a negator in the lexicon's language
 	bCand                          // bNeg, bOwnVal or bUnkFused, or an emoji: the scorer looks at the token
 	bInVal                         // in itself has a valence (matchAt's answer for a word that is no negator and starts no seqs)
+	bInAsp                         // in itself has an aspect (likewise)
 	bNumWord                       // norm is a number word (numberWords), which a <num> element matches
 )
 
