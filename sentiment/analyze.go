@@ -652,11 +652,21 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 
 // mayContinue reports whether token nt, with hash bits hb (0 when there
 // is no next token), can be the second element of one of in's seqs: its
-// hashes meet hashMask (for an elemStem element), or it is of a kind in
-// wildKinds (see elemMatch), tested only for the few infos with such
-// elements.
+// hashes meet hashMask or keySet (for an elemStem element), or it is of a
+// kind in wildKinds (see elemMatch), tested only for the few infos with
+// such elements.
 func (in *info) mayContinue(hb uint64, nt *token) bool {
-	return hb != 0 && (in.hashMask&hb != 0 || in.wildKinds != 0 && in.wildKinds&elemKinds(nt) != 0)
+	if hb == 0 {
+		return false
+	}
+	if in.hashMask&hb != 0 || in.wildKinds != 0 && in.wildKinds&elemKinds(nt) != 0 {
+		return true
+	}
+	if ks := in.keySet; ks != nil {
+		s, n := nt.le.sh>>8, nt.le.nh>>8
+		return ks[s>>6]&(1<<(s&63)) != 0 || ks[n>>6]&(1<<(n&63)) != 0
+	}
+	return false
 }
 
 // elemKinds is the set of element kinds other than elemStem (bit 1<<kind)

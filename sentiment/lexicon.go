@@ -81,13 +81,16 @@ type info struct {
 	// cannot match any of these seqs unless wild.
 	secondSet uint64
 	wild      bool
-	// hashMask and wildKinds are what matchAt tests the next token
-	// against (mayContinue; nextBits is their summary for the word
-	// cache): its hashes must meet hashMask (secondSet, all ones with
-	// next) or its kind one of wildKinds (bit 1<<elemNeg, elemNum or
-	// elemPrefix per such second element of a short list; "to no avail"
-	// has a wild seq, but most tokens after "to" are no negator).
+	// hashMask, keySet and wildKinds are what matchAt tests the next
+	// token against (mayContinue; nextBits is their summary for the word
+	// cache): its hashes must meet hashMask (secondSet; 0 with next) or
+	// keySet (with next: bit h>>8 set for the hash16 h of every key in
+	// next; 64 bits would be nearly full for the negators' hundred keys),
+	// or its kind one of wildKinds (bit 1<<elemNeg, elemNum or elemPrefix
+	// per such second element; "to no avail" has a wild seq, but most
+	// tokens after "to" are no negator).
 	hashMask  uint64
+	keySet    *[4]uint64
 	wildKinds uint8
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
@@ -122,18 +125,19 @@ func (in *info) finish() {
 	}
 	if len(in.seqs) > maxFilteredSeqs {
 		in.next = map[string][]int32{}
+		in.keySet = new([4]uint64)
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {
 				in.next[s.rest[0].key] = append(in.next[s.rest[0].key], int32(k))
+				h := hash16(s.rest[0].key) >> 8
+				in.keySet[h>>6] |= 1 << (h & 63)
 			} else {
 				in.other = append(in.other, int32(k))
+				in.wildKinds |= 1 << s.rest[0].kind
 			}
 		}
 	}
 	in.hashMask = in.secondSet
-	if in.next != nil {
-		in.hashMask = ^uint64(0)
-	}
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
 	in.anyTox = in.toxKind != ""
