@@ -1,0 +1,53 @@
+package sentiment
+
+import "testing"
+
+// TestSeqFilters checks that the filters that let the scorer skip seqs
+// never reject a token that can be a seq's second element: for every
+// multi-word entry of the embedded lexicons, a token that matches its
+// second element passes langEnt's next/hb test (markSentence) and
+// mayContinue (matchAt).
+func TestSeqFilters(t *testing.T) {
+	a := New()
+	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
+		infos := append([]*info{lx.neg}, lx.infos...)
+		for _, in := range infos {
+			if len(in.seqs) == 0 {
+				continue
+			}
+			next := in.nextBits()
+			for k := range in.seqs {
+				e := in.seqs[k].rest[0]
+				var toks []token
+				switch e.kind {
+				case elemStem:
+					// as the token's stem, and as its norm
+					toks = append(toks, token{kind: tkWord}, token{kind: tkWord})
+					toks[0].le.sh, toks[0].le.nh = hash16(e.key), hash16(e.key+"x")
+					toks[1].le.sh, toks[1].le.nh = hash16(e.key+"x"), hash16(e.key)
+				case elemNeg:
+					toks = append(toks, token{kind: tkWord, bits: bNeg})
+				case elemNum:
+					toks = append(toks, token{kind: tkNum}, token{kind: tkWord, bits: bNumWord})
+				case elemPrefix:
+					toks = append(toks, token{kind: tkWord})
+				}
+				for i := range toks {
+					nt := &toks[i]
+					if nt.kind == tkWord {
+						nt.le.hb = seqBits(nt)
+					} else {
+						nt.le, nt.bits = langEnt{}, otherBits(nt)
+						nt.le.hb = seqBits(nt)
+					}
+					if next&nt.le.hb == 0 {
+						t.Errorf("%s: seq %d of an info (element %q, kind %d): next %x misses token bits %x", lx.lang, k, e.key, e.kind, next, nt.le.hb)
+					}
+					if !in.mayContinue(hashBits(nt), nt) {
+						t.Errorf("%s: seq %d of an info (element %q, kind %d): mayContinue rejects the token", lx.lang, k, e.key, e.kind)
+					}
+				}
+			}
+		}
+	}
+}
