@@ -1167,7 +1167,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		break
 	}
 	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
-		a.sarcasm(sc, text, si, lx)
+		a.sarcasm(sc, si, cand)
 	}
 	sum, neg, pos := sc.sentenceSums(s.t0, cand)
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
@@ -1225,28 +1225,28 @@ var sarcasmCues = map[string]bool{
 // thanksCues are the thanks words among sarcasmCues.
 var thanksCues = map[string]bool{"thanks": true, "thank": true, "спасибо": true, "благодарю": true, "aciu": true, "dekoju": true}
 
-func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
+func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 	s := &sc.sents[si]
 	sc.numberClauses(s)
-	toks := sc.toks
+	toks := sc.toks[s.t0:s.t1]
+	// Only tokens with a valence matter here, and cand (the sentence's
+	// list from prepSentence, in order) holds all of them.
 	complaintAt, weakAt := -1, -1
-	words := 0
-	for i := s.t0; i < s.t1; i++ {
-		if toks[i].flags&fComplaint != 0 && toks[i].val <= -0.9 {
-			complaintAt = i
-		}
-		if toks[i].flags&fComplaint != 0 && toks[i].val < 0 {
-			weakAt = i
-		}
-		if toks[i].kind == tkWord {
-			words++
+	for _, i := range cand {
+		if t := &toks[i]; t.flags&fComplaint != 0 {
+			if t.val <= -0.9 {
+				complaintAt = int(i)
+			}
+			if t.val < 0 {
+				weakAt = int(i)
+			}
 		}
 	}
-	prevNeg := si > 0 && sc.sents[si-1].sum <= -1.5 && sc.sents[si-1].posSum == 0
-	if weakAt < 0 && !(prevNeg && words == 1) {
+	if weakAt < 0 && !(si > 0 && sc.sents[si-1].sum <= -1.5 && sc.sents[si-1].posSum == 0 && wordCount(toks) == 1) {
 		return
 	}
-	for i := s.t0; i < s.t1; i++ {
+	for _, ci := range cand {
+		i := int(ci)
 		t := &toks[i]
 		if weakAt >= 0 && i > weakAt {
 			break // the praise must come first: "thanks for ..., after a month"
@@ -1256,19 +1256,28 @@ func (a *Analyzer) sarcasm(sc *scratch, text string, si int, lx *lexicon) {
 		}
 		// Thanks followed by any complaint pattern is ironic ("спасибо, что
 		// доставили через месяц"); other praise needs a clear complaint.
-		alone := true // the cue is its clause's only word ("Great, still waiting.")
-		for j := s.t0; j < s.t1; j++ {
-			if j != i && toks[j].clause == t.clause && toks[j].kind == tkWord {
-				alone = false
-			}
+		norm := sc.norm(t)
+		cue := thanksCues[norm]
+		if !cue && sarcasmCues[norm] {
+			cue = weakAt < 0 || complaintAt >= 0 && (toks[complaintAt].clause == t.clause || alone(toks, i))
 		}
-		cue := thanksCues[sc.norm(t)] || sarcasmCues[sc.norm(t)] && (complaintAt >= 0 && (alone || toks[complaintAt].clause == t.clause) || weakAt < 0)
 		if cue {
 			t.val = -t.val * 0.8
 			sc.ev[t.ev].Rule = RuleSarcasm
 			sc.ev[t.ev].Weight = t.val
 		}
 	}
+}
+
+// alone reports whether toks[i] is the only word of its clause ("Great,
+// still waiting.").
+func alone(toks []token, i int) bool {
+	for j := range toks {
+		if j != i && toks[j].clause == toks[i].clause && toks[j].kind == tkWord {
+			return false
+		}
+	}
+	return true
 }
 
 // findAspects records aspect mentions with their polarity.
