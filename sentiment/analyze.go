@@ -189,7 +189,7 @@ func (a *Analyzer) run(sc *scratch, text string) runResult {
 			s := &sc.sents[si]
 			s.weight = mult
 			if s.t0 < s.t1 {
-				if t := &sc.toks[s.t0]; t.bits&bContrast != 0 && t.flags&fUsed == 0 {
+				if t := &sc.toks[s.t0]; t.le.bits&bContrast != 0 && t.flags&fUsed == 0 {
 					// the lexicon the sentence was scored with last
 					mult *= a.lexFor(s.lang).info(t.le.in).before
 				}
@@ -268,7 +268,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 	t.flags &^= fUsed | fComplaint
 	t.ev = -1
 	if t.kind != tkWord {
-		t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
+		t.le, t.spill = langEnt{bits: otherBits(t)}, nil
 		t.le.hb = seqBits(t)
 		return
 	}
@@ -278,7 +278,7 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		key = e.key
 		le = &e.le
 		if le.ready && le.lex == lx.id {
-			t.le, t.bits = *le, le.bits
+			t.le = *le
 			return
 		}
 	}
@@ -306,10 +306,9 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			}
 		}
 	}
-	t.bits = bitsOf(norm, lx.lang, in, sin, pin)
-	t.le = langEnt{lex: lx.id, sh: hash16(stem), nh: hash16(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: t.bits}
+	t.le = langEnt{lex: lx.id, sh: hash16(stem), nh: hash16(norm), in: in.ref(), sin: sin.ref(), pin: pin.ref(), bits: bitsOf(norm, lx.lang, in, sin, pin)}
 	t.le.hb = seqBits(t)
-	if t.bits&bAnyVal != 0 {
+	if t.le.bits&bAnyVal != 0 {
 		for _, x := range [3]*info{in, sin, pin} {
 			if x != nil {
 				t.le.next |= x.nextBits()
@@ -462,9 +461,9 @@ var numberWords = map[string]bool{
 func (sc *scratch) elemMatch(e elem, t *token) bool {
 	switch e.kind {
 	case elemNeg:
-		return t.bits&bNeg != 0
+		return t.le.bits&bNeg != 0
 	case elemNum:
-		return t.kind == tkNum || t.kind == tkWord && t.bits&bNumWord != 0
+		return t.kind == tkNum || t.kind == tkWord && t.le.bits&bNumWord != 0
 	case elemPrefix:
 		return t.kind == tkWord && strings.HasPrefix(sc.norm(t), e.key)
 	}
@@ -562,14 +561,14 @@ func seqBits(t *token) uint32 {
 	var b uint32
 	if t.kind == tkWord {
 		b = 1<<fold29(t.le.sh>>10) | 1<<fold29(t.le.nh>>10) | sbPrefix
-		if t.bits&bNumWord != 0 {
+		if t.le.bits&bNumWord != 0 {
 			b |= sbNum
 		}
 	}
 	if t.kind == tkNum {
 		b |= sbNum
 	}
-	if t.bits&bNeg != 0 {
+	if t.le.bits&bNeg != 0 {
 		b |= sbNeg
 	}
 	return b
@@ -605,7 +604,7 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 	if t.kind != tkWord {
 		return nil, 0
 	}
-	if t.bits&(bNeg|wantBit[want]) == 0 {
+	if t.le.bits&(bNeg|wantBit[want]) == 0 {
 		return nil, 0
 	}
 	var best *seq
@@ -620,11 +619,11 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 		nt = &toks[i+1]
 		hb = hashBits(nt)
 	}
-	if t.bits&bNeg != 0 && lx.neg.mayContinue(hb, nt) {
+	if t.le.bits&bNeg != 0 && lx.neg.mayContinue(hb, nt) {
 		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
 	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
-	if t.bits&bSeqs != 0 && hb != 0 {
+	if t.le.bits&bSeqs != 0 && hb != 0 {
 		if sin != nil && sin.mayContinue(hb, nt) {
 			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}
@@ -674,10 +673,10 @@ func (in *info) mayContinue(hb uint64, nt *token) bool {
 // them, but for the prefix itself.
 func elemKinds(t *token) uint8 {
 	var k uint8
-	if t.bits&bNeg != 0 {
+	if t.le.bits&bNeg != 0 {
 		k |= 1 << elemNeg
 	}
-	if t.kind == tkNum || t.kind == tkWord && t.bits&bNumWord != 0 {
+	if t.kind == tkNum || t.kind == tkWord && t.le.bits&bNumWord != 0 {
 		k |= 1 << elemNum
 	}
 	if t.kind == tkWord {
@@ -821,7 +820,7 @@ func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool 
 	toks := sc.toks
 	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
-	if n == 1 && t.bits&bNeg != 0 {
+	if n == 1 && t.le.bits&bNeg != 0 {
 		return true
 	}
 	if lx.info(t.le.in).has(nsInterjection) || lx.info(t.le.sin).has(nsInterjection) {
@@ -840,7 +839,7 @@ func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool 
 		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
 		return true
 	}
-	if tnIn.has(nsConcord) && (n > 1 && t.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
+	if tnIn.has(nsConcord) && (n > 1 && t.le.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
 	}
 	return false
@@ -904,7 +903,7 @@ func (sc *scratch) numberClauses(s *sentRec) {
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
-		if t.flags&fBreak != 0 || t.bits&bContrast != 0 {
+		if t.flags&fBreak != 0 || t.le.bits&bContrast != 0 {
 			clause++
 		}
 		t.clause = clause
@@ -933,7 +932,7 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 		t := &toks[i]
 		if t.kind != tkWord {
 			// prep's case for other tokens
-			t.le, t.bits, t.spill = langEnt{}, otherBits(t), nil
+			t.le, t.spill = langEnt{bits: otherBits(t)}, nil
 			t.le.hb = seqBits(t)
 			continue
 		}
@@ -945,8 +944,7 @@ func prepHits(toks []token, slots []cacheSlot, lx *lexicon) (miss bool) {
 			t.clause = -1
 			continue
 		}
-		le := &slots[ce].le
-		t.le, t.bits = *le, le.bits
+		t.le = slots[ce].le
 	}
 	return miss
 }
@@ -966,7 +964,7 @@ func markSentence(toks []token, cand []int32) (bits wordBits, nc, na int) {
 	var prev wordBits  // the previous token's bits
 	for i := range toks {
 		t := &toks[i]
-		b := t.bits
+		b := t.le.bits
 		bits |= b
 		// Listed without a branch, which the CPU would mispredict often:
 		// the entry is written for every token and kept for some.
@@ -1028,8 +1026,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		var p *payload
 		var n int
-		if t.kind == tkWord && t.bits&(bNeg|bAnyVal) != 0 {
-			if t.bits&(bNeg|bSeqs|bInVal) == bInVal {
+		if t.kind == tkWord && t.le.bits&(bNeg|bAnyVal) != 0 {
+			if t.le.bits&(bNeg|bSeqs|bInVal) == bInVal {
 				// matchAt's answer, without the call, for most words
 				// with a valence ("great", "broke")
 				p, n = &lx.info(t.le.in).payload, 1
@@ -1047,8 +1045,8 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if complaint {
 				rule = RuleComplaint
 			}
-		case t.kind == tkWord && t.bits&(bNeg|bKnown) == 0:
-			if t.bits&bUnkFused != 0 {
+		case t.kind == tkWord && t.le.bits&(bNeg|bKnown) == 0:
+			if t.le.bits&bUnkFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
 					rule = RuleNegation
@@ -1056,7 +1054,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 					break
 				}
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && t.bits&bUnkLong != 0 && toks[i-1].bits&bExcess != 0 {
+			if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
 				rule = RuleComplaint
@@ -1072,7 +1070,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		for k := i + 1; k < i+n; k++ {
 			toks[k].flags |= fUsed
 		}
-		if n > 1 && toks[i].bits&bNeg != 0 {
+		if n > 1 && toks[i].le.bits&bNeg != 0 {
 			t.flags |= fUsed // the negator belongs to the entry
 		}
 		next = i + n
@@ -1092,14 +1090,14 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				break
 			}
 			tj := &toks[j]
-			if tj.flags&fUsed != 0 && tj.val == 0 || tj.bits&bContrast != 0 {
+			if tj.flags&fUsed != 0 && tj.val == 0 || tj.le.bits&bContrast != 0 {
 				break
 			}
-			if tj.bits&bNeg != 0 {
+			if tj.le.bits&bNeg != 0 {
 				negIdx = j
 				break
 			}
-			if tj.bits&bIntens != 0 && j >= i-2 {
+			if tj.le.bits&bIntens != 0 && j >= i-2 {
 				factor *= lx.info(tj.le.in).intens
 				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
 					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
@@ -1147,7 +1145,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	// Contrast inside the sentence: the last contrast word splits it.
 	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
 		t := &toks[k]
-		if t.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
+		if t.le.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
 		}
 		in := lx.info(t.le.in)
@@ -1299,7 +1297,7 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			next = i + 1
 			var p *payload
 			var n int
-			if t := &toks[i]; t.kind == tkWord && t.bits&(bNeg|bSeqs|bInAsp) == bInAsp {
+			if t := &toks[i]; t.kind == tkWord && t.le.bits&(bNeg|bSeqs|bInAsp) == bInAsp {
 				p, n = &lx.info(t.le.in).payload, 1 // matchAt's answer, without the call
 			} else {
 				p, n = sc.matchAt(lx, i, s.t1, wantAspect)

@@ -26,9 +26,9 @@ func TestSeqFilters(t *testing.T) {
 					toks[0].le.sh, toks[0].le.nh = hash16(e.key), hash16(e.key+"x")
 					toks[1].le.sh, toks[1].le.nh = hash16(e.key+"x"), hash16(e.key)
 				case elemNeg:
-					toks = append(toks, token{kind: tkWord, bits: bNeg})
+					toks = append(toks, token{kind: tkWord, le: langEnt{bits: bNeg}})
 				case elemNum:
-					toks = append(toks, token{kind: tkNum}, token{kind: tkWord, bits: bNumWord})
+					toks = append(toks, token{kind: tkNum}, token{kind: tkWord, le: langEnt{bits: bNumWord}})
 				case elemPrefix:
 					toks = append(toks, token{kind: tkWord})
 				}
@@ -37,7 +37,7 @@ func TestSeqFilters(t *testing.T) {
 					if nt.kind == tkWord {
 						nt.le.hb = seqBits(nt)
 					} else {
-						nt.le, nt.bits = langEnt{}, otherBits(nt)
+						nt.le = langEnt{bits: otherBits(nt)}
 						nt.le.hb = seqBits(nt)
 					}
 					if next&nt.le.hb == 0 {

@@ -33,7 +33,7 @@ const (
 // token is one word, number or emoji. The tokenizer sets start, end, low,
 // emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
 // counts on that state: see prepSentence); prep and prepSentence set
-// spill, le and bits.
+// spill and le.
 type token struct {
 	start, end int
 	low        string // lower case, ё→е, ’→'
@@ -51,10 +51,9 @@ type token struct {
 	kind   uint8
 	vb     voteBits // language hints of a Latin word
 	flags  uint16
-	bits   wordBits // le.bits (otherBits for other tokens)
-	clause int32    // clause number in the sentence (see numberClauses)
-	ev     int32    // index of the token's evidence, -1 if none
-	ce     int32    // index of the token's word-cache slot, -1 if none
+	clause int32 // clause number in the sentence (see numberClauses)
+	ev     int32 // index of the token's evidence, -1 if none
+	ce     int32 // index of the token's word-cache slot, -1 if none
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
@@ -904,7 +903,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 			t := &sc.toks[len(sc.toks)-1]
 			// Every field, without zeroing the token first (that is
 			// twice the stores, and a call while the GC runs).
-			// (in, spill, le and bits are set by prep)
+			// (spill and le are set by prep)
 			t.start, t.end = i, j
 			t.low = w
 			t.val, t.emo = 0, 0
