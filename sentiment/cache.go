@@ -36,10 +36,23 @@ type cacheSlot struct {
 	pre   uint64 // the key's first eight bytes, zero-padded
 	n     uint16 // key length
 	votes voteBits
-	vset  bool // votes computed
+	state uint8 // slVotes, slLower, slElong
 	key   strRef
 	le    langEnt // for the lexicon le.lex (the last one the word was looked up in)
 }
+
+// cacheSlot.state bits.
+const (
+	slVotes = 1 // votes computed
+	// slElong: the key has a letter three times in a row (valid with
+	// slLower; the same bit as fElong, so that lowerWords takes it over
+	// without testing the word)
+	slElong = fElong
+	slLower = 4 // set by addLowerWord (the key is the word as the text has it): slElong is set
+)
+
+// The state bits must not overlap slElong (this fails to compile if they do).
+var _ = [1]struct{}{}[(slVotes|slLower)&slElong]
 
 // prefix8 returns the first eight bytes of s, zero-padded, as a number.
 func prefix8(s string) uint64 {

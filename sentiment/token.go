@@ -340,7 +340,9 @@ func (sc *scratch) tokenize(text string) {
 			// the CPU mispredicts often.)
 			open(i)
 			var t *token
-			i, t = sc.lowerWord(text, i, brk)
+			var ln uint64
+			i, t, ln = sc.lowerWords(text, i, brk, cur.t0+maxSentenceTokens)
+			lanes += ln
 			switch {
 			case t.flags&(fHash|fCyr|fLtDiac) == 0: // (a word starting with a-z has fLatin)
 				lanes += voteLanes[t.vb&(1<<6-1)] // cur.votes.add(t) for a plain Latin word
@@ -769,8 +771,9 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 			if sl := sc.cache.at(t.ce); sl == nil {
 				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
-				if !sl.vset {
-					sl.votes, sl.vset = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt), true
+				if sl.state&slVotes == 0 {
+					sl.votes = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+					sl.state |= slVotes
 				}
 				t.vb = sl.votes
 			}
@@ -816,6 +819,107 @@ func lowerRun(text string, j int) int {
 		j++
 	}
 	return j
+}
+
+// load8 returns text[i:i+8] as a little-endian number. The compiler merges
+// the byte loads into one and, unlike binary.LittleEndian.Uint64 on
+// []byte(text[i:i+8]), needs no test for an empty slice.
+func load8(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lowerWords tokenizes the words from i, which starts with a lower-case
+// ASCII letter (as tokenize's fast case requires), for as long as they are
+// short runs of lower-case ASCII letters whose slots are at their first
+// probe position, each followed by a space and the next such word, and
+// the tokens stay below limit. It returns where tokenizing goes on, the
+// last token and the packed votes (see voteLanes) of the others, which are
+// all plain Latin words. brk applies to the first word.
+//
+// It is lowerWord's fast path in a loop: a call per word made tokenize
+// spill and reload its state around it, and lowerWord set up its frame,
+// for every word; here the state of a run of words stays in registers.
+// Any other word goes to lowerWord.
+func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *token, uint64) {
+	if i+8 > len(text) {
+		return sc.lowerWordLanes(text, i, brk, 0)
+	}
+	flags := uint16(fLatin)
+	if brk {
+		flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		flags |= fHash
+	}
+	slots := sc.cache.slots
+	mask := uint32(len(slots) - 1)
+	room := min(cap(sc.toks), limit)
+	var lanes uint64
+	// s8 is text[i:i+8], x the same as a number and m its lower-case
+	// letters (see lowerMask). (The word is s8[:n]: slicing text at i
+	// again cost bounds checks and a guard against an empty slice.)
+	s8 := text[i : i+8]
+	x := load8(s8, 0)
+	m := lowerMask(x)
+	for len(sc.toks) < room {
+		if m == lowerHigh {
+			break // eight letters or more
+		}
+		// As in lowerWord: x gives the word's length n, its prefix8 pre
+		// and the byte after it.
+		n := bits.TrailingZeros64(^m&lowerHigh) >> 3
+		keep := uint64(1)<<(8*uint(n)&63) - 1
+		pre := x & keep
+		next := byte(x >> (8 * uint(n) & 63))
+		if wordGoesOn[next] {
+			break
+		}
+		p := slotHash(n, pre) & mask
+		sl := &slots[p]
+		if sl.pre != pre || sl.n != uint16(n) || sl.state&slLower == 0 {
+			break
+		}
+		flags |= uint16(sl.state & slElong) // fElong, known for the key
+		nt := len(sc.toks)
+		sc.toks = sc.toks[:nt+1]
+		t := &sc.toks[nt]
+		// Every field, as lowerWord sets them.
+		t.start, t.end = i, i+n
+		t.low = s8[:n]
+		t.val, t.emo = 0, 0
+		t.kind, t.flags, t.clause = tkWord, flags, 0
+		t.ev, t.ce = -1, int32(p)
+		t.vb = sl.votes
+		sc.lower++
+		i += n
+		if next != ' ' {
+			return i, t, lanes
+		}
+		i++ // past the space, as lowerWord
+		// Go on only with a word that tokenize's fast case would take
+		// (the same test on the first two bytes), while room is left, and
+		// not after a hashtag (whose votes tokenize counts apart).
+		if i+8 > len(text) || nt+1 >= room || flags&fHash != 0 {
+			return i, t, lanes
+		}
+		s8 = text[i : i+8]
+		x = load8(s8, 0)
+		m = lowerMask(x)
+		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
+			return i, t, lanes
+		}
+		lanes += voteLanes[t.vb&(1<<6-1)]
+		flags = fLatin
+	}
+	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
+}
+
+// lowerWordLanes is lowerWord for lowerWords, passing lanes on.
+func (sc *scratch) lowerWordLanes(text string, i int, brk bool, lanes uint64) (int, *token, uint64) {
+	i, t := sc.lowerWord(text, i, brk)
+	return i, t, lanes
 }
 
 // lowerWord is word for a word that starts with a lower-case ASCII letter:
@@ -900,7 +1004,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// for every word).
 	if n := j - i; n <= 8 && len(sc.toks) < cap(sc.toks) {
 		p := slotHash(n, pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
-		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.vset {
+		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.state&slVotes != 0 {
 			sc.toks = sc.toks[:len(sc.toks)+1]
 			t := &sc.toks[len(sc.toks)-1]
 			// Every field, without zeroing the token first (that is
@@ -947,9 +1051,11 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	if sl := sc.cache.at(t.ce); sl == nil {
 		t.vb = wordVotes(w, false, sc.en, sc.lt)
 	} else {
-		if !sl.vset {
-			sl.votes, sl.vset = wordVotes(w, false, sc.en, sc.lt), true
+		if sl.state&slVotes == 0 {
+			sl.votes = wordVotes(w, false, sc.en, sc.lt)
 		}
+		// The key is the word as the text has it: its fElong is the key's.
+		sl.state |= slVotes | slLower | uint8(flags&fElong)
 		t.vb = sl.votes
 	}
 	return t
