@@ -864,22 +864,63 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	x := load8(s8, 0)
 	m := lowerMask(x)
 	for len(sc.toks) < room {
-		if m == lowerHigh {
-			break // eight letters or more
-		}
-		// As in lowerWord: x gives the word's length n, its prefix8 pre
-		// and the byte after it.
-		n := bits.TrailingZeros64(^m&lowerHigh) >> 3
-		keep := uint64(1)<<(8*uint(n)&63) - 1
-		pre := x & keep
-		next := byte(x >> (8 * uint(n) & 63))
-		if wordGoesOn[next] {
-			break
-		}
-		p := slotHash(n, pre) & mask
-		sl := &slots[p]
-		if sl.pre != pre || sl.n != uint16(n) || sl.state&slLower == 0 {
-			break
+		var n int
+		var w string // the word
+		var next byte
+		var sl *cacheSlot
+		var p uint32
+		if m != lowerHigh {
+			// As in lowerWord: x gives the word's length n, its prefix8
+			// pre and the byte after it.
+			n = bits.TrailingZeros64(^m&lowerHigh) >> 3
+			keep := uint64(1)<<(8*uint(n)&63) - 1
+			pre := x & keep
+			next = byte(x >> (8 * uint(n) & 63))
+			if wordGoesOn[next] {
+				break
+			}
+			p = slotHash(n, pre) & mask
+			sl = &slots[p]
+			if sl.pre != pre || sl.n != uint16(n) || sl.state&slLower == 0 {
+				break
+			}
+			w = s8[:n]
+		} else {
+			// Eight letters or more (one word in ten): up to 16 the same
+			// way with a second load, the slot's key bytes 8 to 15 read
+			// from the arena (see wordCache.restIs).
+			if i+16 > len(text) {
+				break
+			}
+			x2 := load8(text, i+8)
+			m2 := lowerMask(x2)
+			if m2 == lowerHigh {
+				break
+			}
+			n2 := bits.TrailingZeros64(^m2&lowerHigh) >> 3
+			rest := x2 & (uint64(1)<<(8*uint(n2)&63) - 1)
+			next = byte(x2 >> (8 * uint(n2) & 63))
+			if wordGoesOn[next] {
+				break
+			}
+			n = 8 + n2
+			if n2 == 0 {
+				p = slotHash(n, x) & mask
+			} else {
+				p = slotHash2(n, x, rest) & mask
+			}
+			sl = &slots[p]
+			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
+				break
+			}
+			if n2 > 0 {
+				all := sc.cache.all
+				off := int(sl.key.off) + 8
+				if off+8 > len(all) || load8(all, off)&(uint64(1)<<(8*uint(n2)&63)-1) != rest {
+					break
+				}
+			}
+			w = text[i : i+n]
 		}
 		flags |= uint16(sl.state & slElong) // fElong, known for the key
 		nt := len(sc.toks)
@@ -887,7 +928,7 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		t := &sc.toks[nt]
 		// Every field, as lowerWord sets them.
 		t.start, t.end = i, i+n
-		t.low = s8[:n]
+		t.low = w
 		t.val, t.emo = 0, 0
 		t.kind, t.flags, t.clause = tkWord, flags, 0
 		t.ev, t.ce = -1, int32(p)
