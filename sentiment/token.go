@@ -854,7 +854,8 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		flags |= fHash
 	}
 	slots := sc.cache.slots
-	mask := uint32(len(slots) - 1)
+	// (An int mask: the compiler then knows p&mask indexes slots.)
+	mask := len(slots) - 1
 	room := min(cap(sc.toks), limit)
 	var lanes uint64
 	// s8 is text[i:i+8], x the same as a number and m its lower-case
@@ -868,7 +869,7 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		var w string // the word
 		var next byte
 		var sl *cacheSlot
-		var p uint32
+		var p int
 		if m != lowerHigh {
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
@@ -879,7 +880,7 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 			if wordGoesOn[next] {
 				break
 			}
-			p = slotHash(n, pre) & mask
+			p = int(slotHash(n, pre)) & mask
 			sl = &slots[p]
 			if sl.pre != pre || sl.n != uint16(n) || sl.state&slLower == 0 {
 				break
@@ -905,9 +906,9 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 			}
 			n = 8 + n2
 			if n2 == 0 {
-				p = slotHash(n, x) & mask
+				p = int(slotHash(n, x)) & mask
 			} else {
-				p = slotHash2(n, x, rest) & mask
+				p = int(slotHash2(n, x, rest)) & mask
 			}
 			sl = &slots[p]
 			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
