@@ -244,6 +244,26 @@ var emoticonsByByte = func() (idx [256][]int) {
 	return idx
 }()
 
+// emoticonPairs has, for each byte, a bit per byte that follows it in an
+// emoticon: every emoticon has two bytes or more, so text[i:] can start
+// one only if emoticonPair(text, i). Most punctuation that can start an
+// emoticon ( ) - : does not, and this spares matchEmoticon's call and
+// tests for it.
+var emoticonPairs = func() (t [256][4]uint64) {
+	for _, e := range emoticons {
+		t[e.s[0]][e.s[1]>>6] |= 1 << (e.s[1] & 63)
+	}
+	return t
+}()
+
+func emoticonPair(text string, i int) bool {
+	if i+1 >= len(text) {
+		return false
+	}
+	c, d := text[i], text[i+1]
+	return emoticonPairs[c][d>>6]>>(d&63)&1 != 0
+}
+
 // emojiValence is a small table of common emoji.
 func emojiValence(r rune) (float64, bool) {
 	if r < 0x2600 {
@@ -448,7 +468,7 @@ func (sc *scratch) tokenize(text string) {
 				continue
 			}
 		}
-		if len(emoticonsByByte[c]) > 0 {
+		if emoticonPair(text, i) {
 			if e, ok := matchEmoticon(text, i); ok {
 				sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 				brk = false
