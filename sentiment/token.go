@@ -884,6 +884,7 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	s8 := text[i : i+8]
 	x := load8(s8, 0)
 	m := lowerMask(x)
+loop:
 	for len(sc.toks) < room {
 		var n int
 		var w string // the word
@@ -902,7 +903,17 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 			}
 			p = int(slotHash(n, pre)) & mask
 			sl = &slots[p]
-			if sl.pre != pre || sl.n != uint16(n) || sl.state&slLower == 0 {
+			for sl.pre != pre || sl.n != uint16(n) {
+				// Probe on as index does: a common word that is not at
+				// its first position ("with" is one) went to lowerWord
+				// in every text.
+				if sl.n == 0 {
+					break loop
+				}
+				p = (p + 1) & mask
+				sl = &slots[p]
+			}
+			if sl.state&slLower == 0 {
 				break
 			}
 			w = s8[:n]
