@@ -850,6 +850,14 @@ func load8(text string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// tail8 returns text[i:], shorter than eight bytes, and its bytes,
+// zero-padded, as a number; i < len(text) and len(text) >= 8. One load of
+// the last eight bytes shifted down: lowerWords then takes the last word of
+// a text as any other.
+func tail8(text string, i int) (string, uint64) {
+	return text[i:], load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
+}
+
 // lowerWords tokenizes the words from i, which starts with a lower-case
 // ASCII letter (as tokenize's fast case requires), for as long as they are
 // short runs of lower-case ASCII letters whose slots are at their first
@@ -863,7 +871,7 @@ func load8(text string, i int) uint64 {
 // for every word; here the state of a run of words stays in registers.
 // Any other word goes to lowerWord.
 func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *token, uint64) {
-	if i+8 > len(text) {
+	if len(text) < 8 {
 		return sc.lowerWordLanes(text, i, brk, 0)
 	}
 	flags := uint16(fLatin)
@@ -874,15 +882,21 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		flags |= fHash
 	}
 	slots := sc.cache.slots
-	// (An int mask: the compiler then knows p&mask indexes slots.)
+	// (An int mask: the compiler needed fewer register moves.)
 	mask := len(slots) - 1
 	room := min(cap(sc.toks), limit)
 	var lanes uint64
-	// s8 is text[i:i+8], x the same as a number and m its lower-case
-	// letters (see lowerMask). (The word is s8[:n]: slicing text at i
+	// s8 is text[i:i+8] (or less at the end of text), x the same as a
+	// number, zero-padded, and m its lower-case letters (see lowerMask). (The word is s8[:n]: slicing text at i
 	// again cost bounds checks and a guard against an empty slice.)
-	s8 := text[i : i+8]
-	x := load8(s8, 0)
+	var s8 string
+	var x uint64
+	if i+8 <= len(text) {
+		s8 = text[i : i+8]
+		x = load8(s8, 0)
+	} else {
+		s8, x = tail8(text, i)
+	}
 	m := lowerMask(x)
 loop:
 	for len(sc.toks) < room {
@@ -974,11 +988,15 @@ loop:
 		// Go on only with a word that tokenize's fast case would take
 		// (the same test on the first two bytes), while room is left, and
 		// not after a hashtag (whose votes tokenize counts apart).
-		if i+8 > len(text) || nt+1 >= room || flags&fHash != 0 {
+		if i >= len(text) || nt+1 >= room || flags&fHash != 0 {
 			return i, t, lanes
 		}
-		s8 = text[i : i+8]
-		x = load8(s8, 0)
+		if i+8 <= len(text) {
+			s8 = text[i : i+8]
+			x = load8(s8, 0)
+		} else {
+			s8, x = tail8(text, i)
+		}
 		m = lowerMask(x)
 		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
 			return i, t, lanes
