@@ -796,6 +796,11 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 					sl.state |= slVotes
 				}
 				t.vb = sl.votes
+				if !needLow && flags&fLtDiac == 0 {
+					// The key is the word as the text has it (lowerWords
+					// takes such words with an inner apostrophe).
+					sl.state |= slLower | uint8(flags&fElong)
+				}
 			}
 		}
 	}
@@ -909,12 +914,28 @@ loop:
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
 			n = bits.TrailingZeros64(^m&lowerHigh) >> 3
-			keep := uint64(1)<<(8*uint(n)&63) - 1
-			pre := x & keep
 			next = byte(x >> (8 * uint(n) & 63))
 			if wordGoesOn[next] {
-				break
+				// An inner apostrophe and lower-case letters after it,
+				// all in x ("don't", "it's": word's general case took
+				// one in three texts) extend the word; anything else
+				// goes to lowerWord.
+				k := n + 1
+				if next != '\'' || k >= 8 {
+					break
+				}
+				y := x >> (8 * uint(k) & 63)
+				n2 := bits.TrailingZeros64(^lowerMask(y)&lowerHigh) >> 3
+				if n2 == 0 || k+n2 >= 8 {
+					break
+				}
+				next = byte(y >> (8 * uint(n2) & 63))
+				if wordGoesOn[next] {
+					break
+				}
+				n = k + n2
 			}
+			pre := x & (uint64(1)<<(8*uint(n)&63) - 1)
 			p = int(slotHash(n, pre)) & mask
 			sl = &slots[p]
 			for sl.pre != pre || sl.n != uint16(n) {
