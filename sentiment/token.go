@@ -424,6 +424,19 @@ func (sc *scratch) tokenize(text string) {
 				i, lastEnd = j, j
 				continue
 			}
+			if c-'0' < 10 {
+				if j := numberEnd(text, i); j > 0 {
+					// A plain number: word's token without its general
+					// case (a number has no votes).
+					sc.addNumber(text, i, j, brk)
+					brk = false
+					i, lastEnd = j, j
+					if len(sc.toks)-cur.t0 >= maxSentenceTokens {
+						closeSent(j)
+					}
+					continue
+				}
+			}
 			var t *token
 			if c-'a' < 26 {
 				i, t = sc.lowerWord(text, i, brk)
@@ -594,6 +607,41 @@ func matchEmoticon(text string, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// numberEnd returns the end of the run of ASCII digits at i when word
+// would end the token there too (a plain number such as 3 or 2600), and -1
+// when the token goes on (10.5, 1,000, 90's, mp3 is no number either).
+func numberEnd(text string, i int) int {
+	j := i
+	for j < len(text) && text[j]-'0' < 10 {
+		j++
+	}
+	if j < len(text) {
+		b := text[j]
+		if wordGoesOn[b] || (b == '.' || b == ',' || b == '/') && j+1 < len(text) && text[j+1]-'0' < 10 {
+			return -1
+		}
+	}
+	return j
+}
+
+// addNumber appends the token word makes of the number text[i:j] (see
+// numberEnd).
+func (sc *scratch) addNumber(text string, i, j int, brk bool) {
+	if len(sc.toks) == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, 1)
+	}
+	sc.toks = sc.toks[:len(sc.toks)+1]
+	t := &sc.toks[len(sc.toks)-1]
+	*t = token{}
+	t.start, t.end, t.low, t.kind, t.ev, t.ce = i, j, text[i:j], tkNum, -1, -1
+	if brk {
+		t.flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		t.flags |= fHash
+	}
 }
 
 // word scans one word (letters, digits, inner apostrophes; numbers with inner
