@@ -20,6 +20,9 @@ type wordCache struct {
 	// No pointers for the GC to scan.
 	slots []cacheSlot
 	count int // slots in use
+	// limit is the count beyond which reset grows the table (or, at
+	// cacheMaxSlots, empties it).
+	limit int
 	arena []byte
 	// all views the arena's whole capacity as a string, for str. Bytes
 	// are only appended to the arena (and it is only reset between
@@ -200,6 +203,15 @@ func (c *wordCache) str(r strRef) string {
 // between Analyze calls (tokens of a running call point into the arena and
 // hold slot indices).
 func (c *wordCache) reset() {
+	// Small enough to inline: nothing to do for most calls.
+	if c.count > c.limit || len(c.arena) > cacheArena*3/4 || c.slots == nil {
+		c.resize()
+	}
+}
+
+// resize is reset's work.
+func (c *wordCache) resize() {
+	defer c.setLimit()
 	if c.slots == nil {
 		c.slots = make([]cacheSlot, cacheMinSlots)
 		c.arena = make([]byte, 0, cacheArena)
@@ -222,6 +234,17 @@ func (c *wordCache) reset() {
 			c.arena = c.arena[:0]
 		}
 	}
+}
+
+// setLimit sets limit for the table's size.
+func (c *wordCache) setLimit() {
+	load := cacheLoad
+	if len(c.slots) >= cacheMaxSlots {
+		load = cacheFullLoad
+	}
+	// (count > limit exactly when count > load*len(slots), count being
+	// an integer)
+	c.limit = int(load * float64(len(c.slots)))
 }
 
 // grow doubles the table, moving every word (and its data) to its slot in
