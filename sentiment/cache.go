@@ -51,7 +51,7 @@ const (
 	// slLower; the same bit as fElong, so that lowerWords takes it over
 	// without testing the word)
 	slElong = fElong
-	slLower = 4 // set by addLowerWord (the key is the word as the text has it): slElong is set
+	slLower = 4 // set by addLowerWord and word when the key is the word as the text has it: slElong is set
 )
 
 // The state bits must not overlap slElong (this fails to compile if they do).
@@ -168,7 +168,7 @@ const (
 	// The table starts at cacheMinSlots slots and doubles, between calls,
 	// when more than cacheLoad of it is in use, up to cacheMaxSlots (a low
 	// load keeps most words at their first probe position, which lowerWord
-	// checks inline); at that size it is emptied when more than
+	// checks inline and lowerWords first); at that size it is emptied when more than
 	// cacheFullLoad is in use. Within a call no word is added beyond
 	// cacheCallLoad (index returns -1), so probing always ends.
 	cacheMinSlots = 1 << 12

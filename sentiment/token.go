@@ -912,12 +912,13 @@ func tail8(text string, i int) (string, uint64) {
 }
 
 // lowerWords tokenizes the words from i, which starts with a lower-case
-// ASCII letter (as tokenize's fast case requires), for as long as they are
-// short runs of lower-case ASCII letters whose slots are at their first
-// probe position, each followed by a space and the next such word, and
-// the tokens stay below limit. It returns where tokenizing goes on, the
-// last token and the packed votes (see voteLanes) of the others, which are
-// all plain Latin words. brk applies to the first word.
+// ASCII letter (as tokenize's fast case requires), for as long as each is
+// a run of up to 16 lower-case ASCII letters (or a short one with an inner
+// apostrophe) whose cache slot says all its token needs (slLower), is
+// followed by a space and the next such word, and the tokens stay below
+// limit. It returns where tokenizing goes on, the last token and the
+// packed votes (see voteLanes) of the others, which are all plain Latin
+// words. brk applies to the first word.
 //
 // It is lowerWord's fast path in a loop: a call per word made tokenize
 // spill and reload its state around it, and lowerWord set up its frame,
@@ -939,9 +940,10 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	mask := len(slots) - 1
 	room := min(cap(sc.toks), limit)
 	var lanes uint64
-	// s8 is text[i:i+8] (or less at the end of text), x the same as a
-	// number, zero-padded, and m its lower-case letters (see lowerMask). (The word is s8[:n]: slicing text at i
-	// again cost bounds checks and a guard against an empty slice.)
+	// s8 is text[i:i+8] (less at the end of text), x the same bytes as a
+	// number, zero-padded, and m its lower-case letters (see lowerMask).
+	// (A short word is s8[:n]: slicing text at i again cost bounds checks
+	// and a guard against an empty slice.)
 	var s8 string
 	var x uint64
 	if i+8 <= len(text) {
@@ -1082,7 +1084,8 @@ func (sc *scratch) lowerWordLanes(text string, i int, brk bool, lanes uint64) (i
 	return i, t, lanes
 }
 
-// lowerWord is word for a word that starts with a lower-case ASCII letter:
+// lowerWord is word for a word that starts with a lower-case ASCII letter
+// (lowerWords takes most such words; this is for the others):
 // when the word is a run of lower-case ASCII letters (most words), it sets
 // up the token without word's general case; otherwise it calls word. It
 // returns where tokenizing goes on (past a space that follows the word: one
