@@ -20,6 +20,9 @@ type wordCache struct {
 	// No pointers for the GC to scan.
 	slots []cacheSlot
 	count int // slots in use
+	// limit is the count beyond which reset grows the table (or, at
+	// cacheMaxSlots, empties it).
+	limit int
 	arena []byte
 	// all views the arena's whole capacity as a string, for str. Bytes
 	// are only appended to the arena (and it is only reset between
@@ -36,10 +39,23 @@ type cacheSlot struct {
 	pre   uint64 // the key's first eight bytes, zero-padded
 	n     uint16 // key length
 	votes voteBits
-	vset  bool // votes computed
+	state uint8 // slVotes, slLower, slElong
 	key   strRef
 	le    langEnt // for the lexicon le.lex (the last one the word was looked up in)
 }
+
+// cacheSlot.state bits.
+const (
+	slVotes = 1 // votes computed
+	// slElong: the key has a letter three times in a row (valid with
+	// slLower; the same bit as fElong, so that lowerWords takes it over
+	// without testing the word)
+	slElong = fElong
+	slLower = 4 // set by addLowerWord and word when the key is the word as the text has it: slElong is set
+)
+
+// The state bits must not overlap slElong (this fails to compile if they do).
+var _ = [1]struct{}{}[(slVotes|slLower)&slElong]
 
 // prefix8 returns the first eight bytes of s, zero-padded, as a number.
 func prefix8(s string) uint64 {
@@ -157,7 +173,7 @@ const (
 	// The table starts at cacheMinSlots slots and doubles, between calls,
 	// when more than cacheLoad of it is in use, up to cacheMaxSlots (a low
 	// load keeps most words at their first probe position, which lowerWord
-	// checks inline); at that size it is emptied when more than
+	// checks inline and lowerWords first); at that size it is emptied when more than
 	// cacheFullLoad is in use. Within a call no word is added beyond
 	// cacheCallLoad (index returns -1), so probing always ends.
 	cacheMinSlots = 1 << 12
@@ -208,6 +224,15 @@ func (c *wordCache) str(r strRef) string {
 // between Analyze calls (tokens of a running call point into the arena and
 // hold slot indices).
 func (c *wordCache) reset() {
+	// Small enough to inline: nothing to do for most calls.
+	if c.count > c.limit || len(c.arena) > cacheArena*3/4 || c.slots == nil {
+		c.resize()
+	}
+}
+
+// resize is reset's work.
+func (c *wordCache) resize() {
+	defer c.setLimit()
 	if c.slots == nil {
 		c.slots = make([]cacheSlot, cacheMinSlots)
 		c.arena = make([]byte, 0, cacheArena)
@@ -230,6 +255,17 @@ func (c *wordCache) reset() {
 			c.arena = c.arena[:0]
 		}
 	}
+}
+
+// setLimit sets limit for the table's size.
+func (c *wordCache) setLimit() {
+	load := cacheLoad
+	if len(c.slots) >= cacheMaxSlots {
+		load = cacheFullLoad
+	}
+	// (count > limit exactly when count > load*len(slots), count being
+	// an integer)
+	c.limit = int(load * float64(len(c.slots)))
 }
 
 // grow doubles the table, moving every word (and its data) to its slot in

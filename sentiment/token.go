@@ -242,6 +242,26 @@ var emoticonsByByte = func() (idx [256][]int) {
 	return idx
 }()
 
+// emoticonPairs has, for each byte, a bit per byte that follows it in an
+// emoticon: every emoticon has two bytes or more, so text[i:] can start
+// one only if emoticonPair(text, i). Most punctuation that can start an
+// emoticon ( ) - : does not, and this spares matchEmoticon's call and
+// tests for it.
+var emoticonPairs = func() (t [256][4]uint64) {
+	for _, e := range emoticons {
+		t[e.s[0]][e.s[1]>>6] |= 1 << (e.s[1] & 63)
+	}
+	return t
+}()
+
+func emoticonPair(text string, i int) bool {
+	if i+1 >= len(text) {
+		return false
+	}
+	c, d := text[i], text[i+1]
+	return emoticonPairs[c][d>>6]>>(d&63)&1 != 0
+}
+
 // emojiValence is a small table of common emoji.
 func emojiValence(r rune) (float64, bool) {
 	if r < 0x2600 {
@@ -338,7 +358,9 @@ func (sc *scratch) tokenize(text string) {
 			// the CPU mispredicts often.)
 			open(i)
 			var t *token
-			i, t = sc.lowerWord(text, i, brk)
+			var ln uint64
+			i, t, ln = sc.lowerWords(text, i, brk, cur.t0+maxSentenceTokens)
+			lanes += ln
 			switch {
 			case t.flags&(fHash|fCyr|fLtDiac) == 0: // (a word starting with a-z has fLatin)
 				lanes += voteLanes[t.vb&(1<<6-1)] // cur.votes.add(t) for a plain Latin word
@@ -400,6 +422,19 @@ func (sc *scratch) tokenize(text string) {
 				i, lastEnd = j, j
 				continue
 			}
+			if c-'0' < 10 {
+				if j := numberEnd(text, i); j > 0 {
+					// A plain number: word's token without its general
+					// case (a number has no votes).
+					sc.addNumber(text, i, j, brk)
+					brk = false
+					i, lastEnd = j, j
+					if len(sc.toks)-cur.t0 >= maxSentenceTokens {
+						closeSent(j)
+					}
+					continue
+				}
+			}
 			var t *token
 			if c-'a' < 26 {
 				i, t = sc.lowerWord(text, i, brk)
@@ -444,7 +479,7 @@ func (sc *scratch) tokenize(text string) {
 				continue
 			}
 		}
-		if len(emoticonsByByte[c]) > 0 {
+		if emoticonPair(text, i) {
 			if e, ok := matchEmoticon(text, i); ok {
 				sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
 				brk = false
@@ -570,6 +605,41 @@ func matchEmoticon(text string, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// numberEnd returns the end of the run of ASCII digits at i when word
+// would end the token there too (a plain number such as 3 or 2600), and -1
+// when the token goes on (10.5, 1,000, 90's, mp3 is no number either).
+func numberEnd(text string, i int) int {
+	j := i
+	for j < len(text) && text[j]-'0' < 10 {
+		j++
+	}
+	if j < len(text) {
+		b := text[j]
+		if wordGoesOn[b] || (b == '.' || b == ',' || b == '/') && j+1 < len(text) && text[j+1]-'0' < 10 {
+			return -1
+		}
+	}
+	return j
+}
+
+// addNumber appends the token word makes of the number text[i:j] (see
+// numberEnd).
+func (sc *scratch) addNumber(text string, i, j int, brk bool) {
+	if len(sc.toks) == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, 1)
+	}
+	sc.toks = sc.toks[:len(sc.toks)+1]
+	t := &sc.toks[len(sc.toks)-1]
+	*t = token{}
+	t.start, t.end, t.low, t.kind, t.ev, t.ce = i, j, text[i:j], tkNum, -1, -1
+	if brk {
+		t.flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		t.flags |= fHash
+	}
 }
 
 // word scans one word (letters, digits, inner apostrophes; numbers with inner
@@ -767,10 +837,16 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 			if sl := sc.cache.at(t.ce); sl == nil {
 				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
-				if !sl.vset {
-					sl.votes, sl.vset = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt), true
+				if sl.state&slVotes == 0 {
+					sl.votes = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+					sl.state |= slVotes
 				}
 				t.vb = sl.votes
+				if !needLow && flags&fLtDiac == 0 {
+					// The key is the word as the text has it (lowerWords
+					// takes such words with an inner apostrophe).
+					sl.state |= slLower | uint8(flags&fElong)
+				}
 			}
 		}
 	}
@@ -816,7 +892,198 @@ func lowerRun(text string, j int) int {
 	return j
 }
 
-// lowerWord is word for a word that starts with a lower-case ASCII letter:
+// load8 returns text[i:i+8] as a little-endian number. The compiler merges
+// the byte loads into one and, unlike binary.LittleEndian.Uint64 on
+// []byte(text[i:i+8]), needs no test for an empty slice.
+func load8(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// tail8 returns text[i:], shorter than eight bytes, and its bytes,
+// zero-padded, as a number; i < len(text) and len(text) >= 8. One load of
+// the last eight bytes shifted down: lowerWords then takes the last word of
+// a text as any other.
+func tail8(text string, i int) (string, uint64) {
+	return text[i:], load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
+}
+
+// lowerWords tokenizes the words from i, which starts with a lower-case
+// ASCII letter (as tokenize's fast case requires), for as long as each is
+// a run of up to 16 lower-case ASCII letters (or a short one with an inner
+// apostrophe) whose cache slot says all its token needs (slLower), is
+// followed by a space and the next such word, and the tokens stay below
+// limit. It returns where tokenizing goes on, the last token and the
+// packed votes (see voteLanes) of the others, which are all plain Latin
+// words. brk applies to the first word.
+//
+// It is lowerWord's fast path in a loop: a call per word made tokenize
+// spill and reload its state around it, and lowerWord set up its frame,
+// for every word; here the state of a run of words stays in registers.
+// Any other word goes to lowerWord.
+func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *token, uint64) {
+	if len(text) < 8 {
+		return sc.lowerWordLanes(text, i, brk, 0)
+	}
+	flags := uint16(fLatin)
+	if brk {
+		flags |= fBreak
+	}
+	if i > 0 && text[i-1] == '#' {
+		flags |= fHash
+	}
+	slots := sc.cache.slots
+	// (An int mask: the compiler needed fewer register moves.)
+	mask := len(slots) - 1
+	room := min(cap(sc.toks), limit)
+	var lanes uint64
+	// s8 is text[i:i+8] (less at the end of text), x the same bytes as a
+	// number, zero-padded, and m its lower-case letters (see lowerMask).
+	// (A short word is s8[:n]: slicing text at i again cost bounds checks
+	// and a guard against an empty slice.)
+	var s8 string
+	var x uint64
+	if i+8 <= len(text) {
+		s8 = text[i : i+8]
+		x = load8(s8, 0)
+	} else {
+		s8, x = tail8(text, i)
+	}
+	m := lowerMask(x)
+loop:
+	for len(sc.toks) < room {
+		var n int
+		var w string // the word
+		var next byte
+		var sl *cacheSlot
+		var p int
+		if m != lowerHigh {
+			// As in lowerWord: x gives the word's length n, its prefix8
+			// pre and the byte after it.
+			n = bits.TrailingZeros64(^m&lowerHigh) >> 3
+			next = byte(x >> (8 * uint(n) & 63))
+			if wordGoesOn[next] {
+				// An inner apostrophe and lower-case letters after it,
+				// all in x ("don't", "it's": word's general case took
+				// one in three texts) extend the word; anything else
+				// goes to lowerWord.
+				k := n + 1
+				if next != '\'' || k >= 8 {
+					break
+				}
+				y := x >> (8 * uint(k) & 63)
+				n2 := bits.TrailingZeros64(^lowerMask(y)&lowerHigh) >> 3
+				if n2 == 0 || k+n2 >= 8 {
+					break
+				}
+				next = byte(y >> (8 * uint(n2) & 63))
+				if wordGoesOn[next] {
+					break
+				}
+				n = k + n2
+			}
+			pre := x & (uint64(1)<<(8*uint(n)&63) - 1)
+			p = int(slotHash(n, pre)) & mask
+			sl = &slots[p]
+			for sl.pre != pre || sl.n != uint16(n) {
+				// Probe on as index does: a common word that is not at
+				// its first position ("with" is one) went to lowerWord
+				// in every text.
+				if sl.n == 0 {
+					break loop
+				}
+				p = (p + 1) & mask
+				sl = &slots[p]
+			}
+			if sl.state&slLower == 0 {
+				break
+			}
+			w = s8[:n]
+		} else {
+			// Eight letters or more (one word in ten): up to 16 the same
+			// way with a second load, the slot's key bytes 8 to 15 read
+			// from the arena (see wordCache.restIs).
+			if i+16 > len(text) {
+				break
+			}
+			x2 := load8(text, i+8)
+			m2 := lowerMask(x2)
+			if m2 == lowerHigh {
+				break
+			}
+			n2 := bits.TrailingZeros64(^m2&lowerHigh) >> 3
+			rest := x2 & (uint64(1)<<(8*uint(n2)&63) - 1)
+			next = byte(x2 >> (8 * uint(n2) & 63))
+			if wordGoesOn[next] {
+				break
+			}
+			n = 8 + n2
+			if n2 == 0 {
+				p = int(slotHash(n, x)) & mask
+			} else {
+				p = int(slotHash2(n, x, rest)) & mask
+			}
+			sl = &slots[p]
+			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
+				break
+			}
+			if n2 > 0 {
+				all := sc.cache.all
+				off := int(sl.key.off) + 8
+				if off+8 > len(all) || load8(all, off)&(uint64(1)<<(8*uint(n2)&63)-1) != rest {
+					break
+				}
+			}
+			w = text[i : i+n]
+		}
+		flags |= uint16(sl.state & slElong) // fElong, known for the key
+		nt := len(sc.toks)
+		sc.toks = sc.toks[:nt+1]
+		t := &sc.toks[nt]
+		// Every field, as lowerWord sets them.
+		t.start, t.end = i, i+n
+		t.low = w
+		t.val, t.emo = 0, 0
+		t.kind, t.flags, t.clause = tkWord, flags, 0
+		t.ev, t.ce = -1, int32(p)
+		t.vb = sl.votes
+		sc.lower++
+		i += n
+		if next != ' ' {
+			return i, t, lanes
+		}
+		i++ // past the space, as lowerWord
+		// Go on only with a word that tokenize's fast case would take
+		// (the same test on the first two bytes), while room is left, and
+		// not after a hashtag (whose votes tokenize counts apart).
+		if i >= len(text) || nt+1 >= room || flags&fHash != 0 {
+			return i, t, lanes
+		}
+		if i+8 <= len(text) {
+			s8 = text[i : i+8]
+			x = load8(s8, 0)
+		} else {
+			s8, x = tail8(text, i)
+		}
+		m = lowerMask(x)
+		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
+			return i, t, lanes
+		}
+		lanes += voteLanes[t.vb&(1<<6-1)]
+		flags = fLatin
+	}
+	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
+}
+
+// lowerWordLanes is lowerWord for lowerWords, passing lanes on.
+func (sc *scratch) lowerWordLanes(text string, i int, brk bool, lanes uint64) (int, *token, uint64) {
+	i, t := sc.lowerWord(text, i, brk)
+	return i, t, lanes
+}
+
+// lowerWord is word for a word that starts with a lower-case ASCII letter
+// (lowerWords takes most such words; this is for the others):
 // when the word is a run of lower-case ASCII letters (most words), it sets
 // up the token without word's general case; otherwise it calls word. It
 // returns where tokenizing goes on (past a space that follows the word: one
@@ -898,7 +1165,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// for every word).
 	if n := j - i; n <= 8 && len(sc.toks) < cap(sc.toks) {
 		p := slotHash(n, pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
-		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.vset {
+		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.state&slVotes != 0 {
 			sc.toks = sc.toks[:len(sc.toks)+1]
 			t := &sc.toks[len(sc.toks)-1]
 			// Every field, without zeroing the token first (that is
@@ -945,9 +1212,11 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	if sl := sc.cache.at(t.ce); sl == nil {
 		t.vb = wordVotes(w, false, sc.en, sc.lt)
 	} else {
-		if !sl.vset {
-			sl.votes, sl.vset = wordVotes(w, false, sc.en, sc.lt), true
+		if sl.state&slVotes == 0 {
+			sl.votes = wordVotes(w, false, sc.en, sc.lt)
 		}
+		// The key is the word as the text has it: its fElong is the key's.
+		sl.state |= slVotes | slLower | uint8(flags&fElong)
 		t.vb = sl.votes
 	}
 	return t
