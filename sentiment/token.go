@@ -376,6 +376,27 @@ func (sc *scratch) tokenize(text string) {
 			}
 			continue
 		}
+		// The commonest punctuation, a comma and a full stop before a space
+		// or the end of the text, as the general case below takes them
+		// (that case decoded them and tested them for emoji, emoticons and
+		// the other punctuation first).
+		if c == ',' {
+			open(i)
+			brk = true
+			i++
+			lastEnd = i
+			continue
+		}
+		if c == '.' && (i+1 == len(text) || text[i+1] == ' ') {
+			open(i)
+			if cur.term == 0 || cur.term < lastEnd {
+				cur.term = i
+			}
+			i++
+			lastEnd = i
+			closeSent(i)
+			continue
+		}
 		var r rune
 		var size int
 		if c < utf8.RuneSelf && asciiClass[c]&acWord != 0 {
