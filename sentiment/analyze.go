@@ -543,6 +543,23 @@ func (sc *scratch) seqMatch(s *seq, i, end int, want wantKind, bestN int) bool {
 	return true
 }
 
+// thirdMay reports whether one of the seqs of in, sin and pin (any may be
+// nil) may match at toks[i], before end, as far as the token two after i
+// tells (see info.third).
+func thirdMay(in, sin, pin *info, toks []token, i, end int) bool {
+	var m uint32
+	if in != nil {
+		m = in.third
+	}
+	if sin != nil {
+		m |= sin.third
+	}
+	if pin != nil {
+		m |= pin.third
+	}
+	return m == ^uint32(0) || i+2 < end && m&toks[i+2].le.hb != 0
+}
+
 // hashBits is the token's stem and norm hashes as bits of a secondSet.
 func hashBits(t *token) uint64 {
 	return 1<<(t.le.sh>>10) | 1<<(t.le.nh>>10)
@@ -630,7 +647,7 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 		best, n = sc.bestSeq(lx.neg, i, end, want, best, n)
 	}
 	in, sin, pin := lx.info(t.le.in), lx.info(t.le.sin), lx.info(t.le.pin)
-	if t.le.bits&bSeqs != 0 && hb != 0 {
+	if t.le.bits&bSeqs != 0 && hb != 0 && thirdMay(in, sin, pin, toks, i, end) {
 		if sin != nil && sin.mayContinue(hb, nt) {
 			best, n = sc.bestSeq(sin, i, end, want, best, n)
 		}

@@ -92,6 +92,13 @@ type info struct {
 	hashMask  uint64
 	keySet    *[4]uint64
 	wildKinds uint8
+	// third is what the token two after the key must meet (its seqBits)
+	// for one of seqs to match there: the seqBits of their third
+	// elements, or all ones when a seq is two words long or the list is
+	// long (next). Most words that the scorer tries only for a seq start
+	// one that the next word continues but the one after ends ("in the",
+	// "you can"); third spares them matchAt (see seqsMayMatch).
+	third uint32
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
 	anyVal, anyAsp, anyTox bool
@@ -138,6 +145,7 @@ func (in *info) finish() {
 		}
 	}
 	in.hashMask = in.secondSet
+	in.third = thirdBits(in)
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
 	in.anyTox = in.toxKind != ""
@@ -146,6 +154,30 @@ func (in *info) finish() {
 		in.anyAsp = in.anyAsp || in.seqs[i].aspect != ""
 		in.anyTox = in.anyTox || in.seqs[i].toxKind != ""
 	}
+}
+
+// thirdBits computes info.third.
+func thirdBits(in *info) uint32 {
+	if in.next != nil {
+		return ^uint32(0)
+	}
+	var b uint32
+	for _, s := range in.seqs {
+		if len(s.rest) < 2 {
+			return ^uint32(0)
+		}
+		switch e := s.rest[1]; e.kind {
+		case elemStem:
+			b |= 1 << fold29(hash16(e.key)>>10)
+		case elemNeg:
+			b |= sbNeg
+		case elemNum:
+			b |= sbNum
+		default:
+			b |= sbPrefix
+		}
+	}
+	return b
 }
 
 // nsKind is a set of roles a word plays for negation scope (negation.tsv).

@@ -6,7 +6,8 @@ import "testing"
 // never reject a token that can be a seq's second element: for every
 // multi-word entry of the embedded lexicons, a token that matches its
 // second element passes langEnt's next/hb test (markSentence) and
-// mayContinue (matchAt).
+// mayContinue (matchAt), and a token that matches its third element
+// passes info.third (thirdMay).
 func TestSeqFilters(t *testing.T) {
 	a := New()
 	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
@@ -18,28 +19,9 @@ func TestSeqFilters(t *testing.T) {
 			next := in.nextBits()
 			for k := range in.seqs {
 				e := in.seqs[k].rest[0]
-				var toks []token
-				switch e.kind {
-				case elemStem:
-					// as the token's stem, and as its norm
-					toks = append(toks, token{kind: tkWord}, token{kind: tkWord})
-					toks[0].le.sh, toks[0].le.nh = hash16(e.key), hash16(e.key+"x")
-					toks[1].le.sh, toks[1].le.nh = hash16(e.key+"x"), hash16(e.key)
-				case elemNeg:
-					toks = append(toks, token{kind: tkWord, le: langEnt{bits: bNeg}})
-				case elemNum:
-					toks = append(toks, token{kind: tkNum}, token{kind: tkWord, le: langEnt{bits: bNumWord}})
-				case elemPrefix:
-					toks = append(toks, token{kind: tkWord})
-				}
+				toks := elemTokens(e)
 				for i := range toks {
 					nt := &toks[i]
-					if nt.kind == tkWord {
-						nt.le.hb = seqBits(nt)
-					} else {
-						nt.le = langEnt{bits: otherBits(nt)}
-						nt.le.hb = seqBits(nt)
-					}
 					if next&nt.le.hb == 0 {
 						t.Errorf("%s: seq %d of an info (element %q, kind %d): next %x misses token bits %x", lx.lang, k, e.key, e.kind, next, nt.le.hb)
 					}
@@ -47,7 +29,45 @@ func TestSeqFilters(t *testing.T) {
 						t.Errorf("%s: seq %d of an info (element %q, kind %d): mayContinue rejects the token", lx.lang, k, e.key, e.kind)
 					}
 				}
+				if len(in.seqs[k].rest) < 2 {
+					if in.third != ^uint32(0) {
+						t.Errorf("%s: seq %d of an info is two words long, but third is %x", lx.lang, k, in.third)
+					}
+					continue
+				}
+				e3 := in.seqs[k].rest[1]
+				for _, nt := range elemTokens(e3) {
+					if in.third&nt.le.hb == 0 {
+						t.Errorf("%s: seq %d of an info (third element %q, kind %d): third %x misses token bits %x", lx.lang, k, e3.key, e3.kind, in.third, nt.le.hb)
+					}
+				}
 			}
 		}
 	}
+}
+
+// elemTokens returns prepared tokens that match e (as elemMatch tests).
+func elemTokens(e elem) []token {
+	var toks []token
+	switch e.kind {
+	case elemStem:
+		// as the token's stem, and as its norm
+		toks = append(toks, token{kind: tkWord}, token{kind: tkWord})
+		toks[0].le.sh, toks[0].le.nh = hash16(e.key), hash16(e.key+"x")
+		toks[1].le.sh, toks[1].le.nh = hash16(e.key+"x"), hash16(e.key)
+	case elemNeg:
+		toks = append(toks, token{kind: tkWord, le: langEnt{bits: bNeg}})
+	case elemNum:
+		toks = append(toks, token{kind: tkNum}, token{kind: tkWord, le: langEnt{bits: bNumWord}})
+	case elemPrefix:
+		toks = append(toks, token{kind: tkWord})
+	}
+	for i := range toks {
+		nt := &toks[i]
+		if nt.kind != tkWord {
+			nt.le = langEnt{bits: otherBits(nt)}
+		}
+		nt.le.hb = seqBits(nt)
+	}
+	return toks
 }
