@@ -85,7 +85,7 @@ func unjoin(err error) []error {
 func (a *Analyzer) Err() error { return a.err }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{toks: make([]token, 0, 64), sents: make([]sentRec, 0, 8), ev: make([]Evidence, 0, 32), asp: make([]AspectMention, 0, 8)}
+	return &scratch{toks: make([]token, 0, 64), sents: make([]sentRec, 0, 8), ev: make([]evRec, 0, 32), asp: make([]AspectMention, 0, 8)}
 }}
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
@@ -876,8 +876,50 @@ func negate(v float64) float64 {
 	return v * negNegative
 }
 
-func (sc *scratch) addEv(t0, t1 *token, text, rule string, w float64) int32 {
-	sc.ev = append(sc.ev, Evidence{Start: t0.start, End: t1.end, Term: text[t0.start:t1.end], Rule: rule, Weight: w})
+// evRec is an Evidence item while scoring: its span, rule and weight,
+// without pointers (Term is text[start:end], the rule a ruleID), so that
+// appending and changing one stores no pointer (no write barrier) and
+// result builds the Evidence in the Score's block directly.
+type evRec struct {
+	start, end int
+	weight     float64
+	rule       ruleID
+}
+
+// ruleID is an Evidence rule while scoring: the index of its name in ruleNames.
+type ruleID uint8
+
+const (
+	ruleLexicon ruleID = iota
+	ruleNegation
+	ruleContrast
+	ruleIntensifier
+	ruleCaps
+	ruleExclamation
+	ruleEmoji
+	ruleComplaint
+	ruleSarcasm
+	ruleQuestion
+	ruleElongation
+)
+
+// ruleNames has 16 entries so that ruleNames[r&15] needs no bounds check.
+var ruleNames = [16]string{
+	ruleLexicon:     RuleLexicon,
+	ruleNegation:    RuleNegation,
+	ruleContrast:    RuleContrast,
+	ruleIntensifier: RuleIntensifier,
+	ruleCaps:        RuleCaps,
+	ruleExclamation: RuleExclamation,
+	ruleEmoji:       RuleEmoji,
+	ruleComplaint:   RuleComplaint,
+	ruleSarcasm:     RuleSarcasm,
+	ruleQuestion:    RuleQuestion,
+	ruleElongation:  RuleElongation,
+}
+
+func (sc *scratch) addEv(t0, t1 *token, rule ruleID, w float64) int32 {
+	sc.ev = append(sc.ev, evRec{start: t0.start, end: t1.end, rule: rule, weight: w})
 	return int32(len(sc.ev) - 1)
 }
 
@@ -1047,7 +1089,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		if t.kind == tkEmoji {
 			t.val = t.emo
-			t.ev = sc.addEv(t, t, text, RuleEmoji, t.val)
+			t.ev = sc.addEv(t, t, ruleEmoji, t.val)
 			continue
 		}
 		var p *payload
@@ -1061,7 +1103,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				p, n = sc.matchAt(lx, i, s.t1, wantVal)
 			}
 		}
-		rule := RuleLexicon
+		rule := ruleLexicon
 		var v float64
 		complaint := false
 		switch {
@@ -1069,13 +1111,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			v = p.val
 			complaint = p.complaint
 			if complaint {
-				rule = RuleComplaint
+				rule = ruleComplaint
 			}
 		case t.kind == tkWord && t.le.bits&(bNeg|bKnown) == 0:
 			if t.le.bits&bUnkFused != 0 {
 				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
 					v = negate(fv)
-					rule = RuleNegation
+					rule = ruleNegation
 					n = 1
 					break
 				}
@@ -1083,7 +1125,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
 				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
 				v = tooValence
-				rule = RuleComplaint
+				rule = ruleComplaint
 				complaint = true
 				n = 1
 				break
@@ -1126,24 +1168,24 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			if tj.le.bits&bIntens != 0 && j >= i-2 {
 				factor *= lx.info(tj.le.in).intens
 				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
-					sc.ev[tj.ev].Weight, sc.ev[tj.ev].Rule = 0, RuleIntensifier
+					sc.ev[tj.ev].weight, sc.ev[tj.ev].rule = 0, ruleIntensifier
 					tj.val = 0
 				} else if tj.ev < 0 {
-					tj.ev = sc.addEv(tj, tj, text, RuleIntensifier, 0)
+					tj.ev = sc.addEv(tj, tj, ruleIntensifier, 0)
 				}
 			}
 		}
-		if negIdx >= 0 && (rule != RuleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
+		if negIdx >= 0 && (rule != ruleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
 			if factor > 1 {
 				factor = 1
 			}
 			v = negate(v * factor)
 			tn := &toks[negIdx]
 			if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
-				sc.ev[tn.ev].Weight, sc.ev[tn.ev].Rule = 0, RuleNegation
+				sc.ev[tn.ev].weight, sc.ev[tn.ev].rule = 0, ruleNegation
 				tn.val = 0
 			} else {
-				sc.addEv(tn, tn, text, RuleNegation, 0)
+				sc.addEv(tn, tn, ruleNegation, 0)
 			}
 		} else {
 			v *= factor
@@ -1155,18 +1197,18 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		if mixedCase && t.flags&fCaps != 0 {
 			v *= capsFactor
-			sc.addEv(t, t, text, RuleCaps, 0)
+			sc.addEv(t, t, ruleCaps, 0)
 		}
 		if t.flags&fElong != 0 {
 			v *= elongFactor
-			sc.addEv(t, t, text, RuleElongation, 0)
+			sc.addEv(t, t, ruleElongation, 0)
 		}
 		t.val = v
 		if complaint {
 			t.flags |= fComplaint
 			complaints = complaints || v < 0
 		}
-		t.ev = sc.addEv(t, last, text, rule, v)
+		t.ev = sc.addEv(t, last, rule, v)
 	}
 	// Contrast inside the sentence: the last contrast word splits it.
 	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
@@ -1184,10 +1226,10 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			tj := &toks[j]
 			if tj.val != 0 && w != 1 {
 				tj.val *= w
-				sc.ev[tj.ev].Weight = tj.val
+				sc.ev[tj.ev].weight = tj.val
 			}
 		}
-		sc.addEv(t, t, text, RuleContrast, 0)
+		sc.addEv(t, t, ruleContrast, 0)
 		break
 	}
 	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
@@ -1198,7 +1240,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		neg *= questionNegScale
 		pos *= questionScale
 		sum = pos - neg
-		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleQuestion, Weight: 0})
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleQuestion})
 	}
 	if s.excl > 0 && sum != 0 {
 		b := exclBonus * float64(min(s.excl, exclMax))
@@ -1209,7 +1251,7 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 			pos += b
 		}
 		sum += b
-		sc.ev = append(sc.ev, Evidence{Start: s.term, End: s.end, Term: text[s.term:s.end], Rule: RuleExclamation, Weight: b})
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleExclamation, weight: b})
 	}
 	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
@@ -1226,7 +1268,7 @@ func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
 		if v*tone < 0 && t0+int(i) != sc.toneTok {
 			v *= closingToneFactor
 			toks[i].val = v
-			sc.ev[toks[i].ev].Weight = v
+			sc.ev[toks[i].ev].weight = v
 		}
 		// Without branches on the sign, which the CPU mispredicts: a
 		// zero (or -0) adds nothing to sums that start at +0.
@@ -1287,8 +1329,8 @@ func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 		}
 		if cue {
 			t.val = -t.val * 0.8
-			sc.ev[t.ev].Rule = RuleSarcasm
-			sc.ev[t.ev].Weight = t.val
+			sc.ev[t.ev].rule = ruleSarcasm
+			sc.ev[t.ev].weight = t.val
 		}
 	}
 }
@@ -1413,7 +1455,7 @@ func (sc *scratch) result(out *Score, text string, r runResult) {
 		out.Sentences[0] = Sentence{Start: s.start, End: s.end, Compound: out.Compound, Label: out.Label, Lang: s.lang}
 		if ne > 0 {
 			out.Evidence = out.Evidence[:ne]
-			copy(out.Evidence, sc.ev)
+			fillEvidence(out.Evidence, sc.ev, text)
 		}
 		if na > 0 {
 			out.Aspects = out.Aspects[:na]
@@ -1450,7 +1492,8 @@ func (sc *scratch) result(out *Score, text string, r runResult) {
 		c := squash(s.sum)
 		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: c, Label: LabelOf(c), Lang: s.lang})
 	}
-	out.Evidence = append(out.Evidence, sc.ev...)
+	out.Evidence = out.Evidence[:ne]
+	fillEvidence(out.Evidence, sc.ev, text)
 	out.Aspects = append(out.Aspects, sc.asp...)
 	if ne == 0 {
 		out.Evidence = nil
@@ -1541,15 +1584,25 @@ func smallBlock(ne, na int) ([]Sentence, []Evidence, []AspectMention) {
 	return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
 }
 
+// fillEvidence sets dst (as long as ev) to the Evidence of ev, field by
+// field: a composite literal would be built on the stack and copied.
+func fillEvidence(dst []Evidence, ev []evRec, text string) {
+	for k := range dst {
+		e, d := &ev[k], &dst[k]
+		d.Start, d.End, d.Weight = e.start, e.end, e.weight
+		d.Term, d.Rule = text[e.start:e.end], ruleNames[e.rule&15]
+	}
+}
+
 // sortEvidence orders evidence by position (insertion sort: lists are short
 // and nearly sorted).
-func sortEvidence(ev []Evidence) []Evidence {
+func sortEvidence(ev []evRec) []evRec {
 	if len(ev) > 64 {
-		slices.SortStableFunc(ev, func(a, b Evidence) int { return a.Start - b.Start })
+		slices.SortStableFunc(ev, func(a, b evRec) int { return a.start - b.start })
 		return ev
 	}
 	for i := 1; i < len(ev); i++ {
-		for j := i; j > 0 && ev[j].Start < ev[j-1].Start; j-- {
+		for j := i; j > 0 && ev[j].start < ev[j-1].start; j-- {
 			ev[j], ev[j-1] = ev[j-1], ev[j]
 		}
 	}

@@ -105,7 +105,7 @@ type scratch struct {
 	buf   []byte
 	toks  []token
 	sents []sentRec
-	ev    []Evidence
+	ev    []evRec // the Evidence items (see evRec)
 	asp   []AspectMention
 	// tone is the valence of an emoticon or emoji that closes the text
 	// (0 without one), toneTok its token index.
