@@ -1452,7 +1452,11 @@ func (sc *scratch) result(out *Score, text string, r runResult) {
 		out.Sentences, out.Evidence, out.Aspects = smallBlock(ne, na)
 		s := &sc.sents[0]
 		out.Sentences = out.Sentences[:1]
-		out.Sentences[0] = Sentence{Start: s.start, End: s.end, Compound: out.Compound, Label: out.Label, Lang: s.lang}
+		// Field by field: a composite literal is built on the stack and
+		// then copied with a write-barrier check.
+		os := &out.Sentences[0]
+		os.Start, os.End, os.Compound, os.Label = s.start, s.end, out.Compound, out.Label
+		os.Lang = s.lang
 		if ne > 0 {
 			out.Evidence = out.Evidence[:ne]
 			fillEvidence(out.Evidence, sc.ev, text)
