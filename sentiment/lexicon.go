@@ -97,7 +97,7 @@ type info struct {
 	// elements, or all ones when a seq is two words long or the list is
 	// long (next). Most words that the scorer tries only for a seq start
 	// one that the next word continues but the one after ends ("in the",
-	// "you can"); third spares them matchAt (see seqsMayMatch).
+	// "you can"); third spares some of them bestSeq (see thirdMay).
 	third uint32
 	// anyVal and anyAsp say whether the key or one of its seqs carries a
 	// valence or an aspect, so the scorer can skip the rest quickly.
