@@ -1071,15 +1071,28 @@ loop:
 		t.vb = sl.votes
 		sc.lower++
 		i += n
+		// back is where tokenize goes on when the run ends here: past a
+		// space after the word, as lowerWord, or at a comma.
+		back := i + 1
+		flags = fLatin
 		if next != ' ' {
-			return i, t, lanes
+			// A comma and a space go on to the next word with fBreak, as
+			// tokenize's comma case and then its fast case would (a comma
+			// ended a run in one text in three: a return to tokenize and
+			// a mispredicted branch or two there).
+			if next != ',' || i+1 >= len(text) || text[i+1] != ' ' {
+				return i, t, lanes
+			}
+			back = i
+			i++
+			flags = fLatin | fBreak
 		}
-		i++ // past the space, as lowerWord
+		i++
 		// Go on only with a word that tokenize's fast case would take
 		// (the same test on the first two bytes), while room is left, and
 		// not after a hashtag (whose votes tokenize counts apart).
-		if i >= len(text) || nt+1 >= room || flags&fHash != 0 {
-			return i, t, lanes
+		if i >= len(text) || nt+1 >= room || t.flags&fHash != 0 {
+			return back, t, lanes
 		}
 		if i+8 <= len(text) {
 			s8 = text[i : i+8]
@@ -1089,10 +1102,9 @@ loop:
 		}
 		m = lowerMask(x)
 		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
-			return i, t, lanes
+			return back, t, lanes
 		}
 		lanes += voteLanes[t.vb&(1<<6-1)]
-		flags = fLatin
 	}
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
 }
