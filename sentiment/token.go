@@ -1040,11 +1040,7 @@ loop:
 				break
 			}
 			n = 8 + n2
-			if n2 == 0 {
-				p = int(slotHash(n, x)) & mask
-			} else {
-				p = int(slotHash2(n, x, rest)) & mask
-			}
+			p = int(slotHash2(n, x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
 			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
 				break
