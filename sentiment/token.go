@@ -934,10 +934,11 @@ func tail8(text string, i int) (string, uint64) {
 // ASCII letter (as tokenize's fast case requires), for as long as each is
 // a run of up to 16 lower-case ASCII letters (or a short one with an inner
 // apostrophe) whose cache slot says all its token needs (slLower), is
-// followed by a space and the next such word, and the tokens stay below
-// limit. It returns where tokenizing goes on, the last token and the
-// packed votes (see voteLanes) of the others, which are all plain Latin
-// words. brk applies to the first word.
+// followed by a space (or a comma and a space: the next word then has
+// fBreak) and the next such word, and the tokens stay below limit. It
+// returns where tokenizing goes on, the last token and the packed votes
+// (see voteLanes) of the others, which are all plain Latin words. brk
+// applies to the first word.
 //
 // It is lowerWord's fast path in a loop: a call per word made tokenize
 // spill and reload its state around it, and lowerWord set up its frame,
