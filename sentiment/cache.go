@@ -121,11 +121,13 @@ func slotHash(n int, pre uint64) uint32 {
 	return uint32(x ^ x>>29)
 }
 
-// slotHash2 is the word cache's hash of a key of 8 < n <= 16 bytes, pre
-// its first eight bytes and rest the others, zero-padded: two multiply
-// steps, inlined.
+// slotHash2 is the word cache's hash of a key of 8 <= n <= 16 bytes, pre
+// its first eight bytes and rest the others, zero-padded: inlined, with
+// rest's multiply beside the other. For rest == 0 (an eight-byte key) it
+// is slotHash(n, pre), so that lowerWords hashes every key of eight to
+// 16 bytes alike (a test of the length there was mispredicted).
 func slotHash2(n int, pre, rest uint64) uint32 {
-	x := ((uint64(n)*0x9e3779b97f4a7c15^pre)*0xff51afd7ed558ccd ^ rest) * 0xc4ceb9fe1a85ec53
+	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre ^ rest*0xff51afd7ed558ccd) * 0xc4ceb9fe1a85ec53
 	return uint32(x ^ x>>29)
 }
 

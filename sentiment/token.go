@@ -934,10 +934,11 @@ func tail8(text string, i int) (string, uint64) {
 // ASCII letter (as tokenize's fast case requires), for as long as each is
 // a run of up to 16 lower-case ASCII letters (or a short one with an inner
 // apostrophe) whose cache slot says all its token needs (slLower), is
-// followed by a space and the next such word, and the tokens stay below
-// limit. It returns where tokenizing goes on, the last token and the
-// packed votes (see voteLanes) of the others, which are all plain Latin
-// words. brk applies to the first word.
+// followed by a space (or a comma and a space: the next word then has
+// fBreak) and the next such word, and the tokens stay below limit. It
+// returns where tokenizing goes on, the last token and the packed votes
+// (see voteLanes) of the others, which are all plain Latin words. brk
+// applies to the first word.
 //
 // It is lowerWord's fast path in a loop: a call per word made tokenize
 // spill and reload its state around it, and lowerWord set up its frame,
@@ -1040,11 +1041,7 @@ loop:
 				break
 			}
 			n = 8 + n2
-			if n2 == 0 {
-				p = int(slotHash(n, x)) & mask
-			} else {
-				p = int(slotHash2(n, x, rest)) & mask
-			}
+			p = int(slotHash2(n, x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
 			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
 				break
@@ -1071,15 +1068,28 @@ loop:
 		t.vb = sl.votes
 		sc.lower++
 		i += n
+		// back is where tokenize goes on when the run ends here: past a
+		// space after the word, as lowerWord, or at a comma.
+		back := i + 1
+		flags = fLatin
 		if next != ' ' {
-			return i, t, lanes
+			// A comma and a space go on to the next word with fBreak, as
+			// tokenize's comma case and then its fast case would (a comma
+			// ended a run in one text in three: a return to tokenize and
+			// a mispredicted branch or two there).
+			if next != ',' || i+1 >= len(text) || text[i+1] != ' ' {
+				return i, t, lanes
+			}
+			back = i
+			i++
+			flags = fLatin | fBreak
 		}
-		i++ // past the space, as lowerWord
+		i++
 		// Go on only with a word that tokenize's fast case would take
 		// (the same test on the first two bytes), while room is left, and
 		// not after a hashtag (whose votes tokenize counts apart).
-		if i >= len(text) || nt+1 >= room || flags&fHash != 0 {
-			return i, t, lanes
+		if i >= len(text) || nt+1 >= room || t.flags&fHash != 0 {
+			return back, t, lanes
 		}
 		if i+8 <= len(text) {
 			s8 = text[i : i+8]
@@ -1089,10 +1099,9 @@ loop:
 		}
 		m = lowerMask(x)
 		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
-			return i, t, lanes
+			return back, t, lanes
 		}
 		lanes += voteLanes[t.vb&(1<<6-1)]
-		flags = fLatin
 	}
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
 }
