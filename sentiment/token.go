@@ -424,10 +424,8 @@ func (sc *scratch) tokenize(text string) {
 			special := r < utf8.RuneSelf && asciiClass[r]&acSpecial != 0
 			if special && (r == 'o' || r == 'O' || r == 'x' || r == 'X') && i+1 < len(text) && emoticonSecond(text[i+1]) {
 				if e, ok := matchEmoticon(text, i); ok {
-					sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
-					brk = false
-					i += len(emoticons[e].s)
-					lastEnd = i
+					i = sc.addEmoticon(i, e, brk)
+					brk, lastEnd = false, i
 					continue
 				}
 			}
@@ -502,10 +500,8 @@ func (sc *scratch) tokenize(text string) {
 		}
 		if emoticonPair(text, i) {
 			if e, ok := matchEmoticon(text, i); ok {
-				sc.toks = append(sc.toks, token{start: i, end: i + len(emoticons[e].s), kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
-				brk = false
-				i += len(emoticons[e].s)
-				lastEnd = i
+				i = sc.addEmoticon(i, e, brk)
+				brk, lastEnd = false, i
 				continue
 			}
 		}
@@ -571,6 +567,14 @@ func (sc *scratch) tokenize(text string) {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return isUpper(r)
+}
+
+// addEmoticon appends the token of emoticons[e] found at i (brk: a clause
+// break precedes it) and returns the index after it.
+func (sc *scratch) addEmoticon(i, e int, brk bool) int {
+	end := i + len(emoticons[e].s)
+	sc.toks = append(sc.toks, token{start: i, end: end, kind: tkEmoji, emo: emoticons[e].v, ev: -1, ce: -1, flags: boolFlag(brk, fBreak)})
+	return end
 }
 
 func boolFlag(b bool, f uint16) uint16 {
