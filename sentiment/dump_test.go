@@ -3,11 +3,9 @@ package sentiment
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -23,10 +21,12 @@ func TestDump(t *testing.T) {
 	if out == "" {
 		t.Skip("set REPUTE_SENTIMENT_DUMP=<file> to write the equivalence dump")
 	}
-	dir := filepath.Join("..", "..", "shared", "data", "sentiment")
-	names, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if len(names) == 0 {
-		t.Skipf("evaluation data not found at %s", dir)
+	texts, err := evalTexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) == 0 {
+		t.Skipf("evaluation data not found at %s", evalDataDir)
 	}
 	f, err := os.Create(out)
 	if err != nil {
@@ -36,22 +36,6 @@ func TestDump(t *testing.T) {
 	h := sha256.New()
 	w := bufio.NewWriter(io.MultiWriter(f, h))
 	a := New()
-	var texts []string
-	for _, name := range names {
-		r, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
-		for sc.Scan() {
-			var it struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &it) == nil {
-				texts = append(texts, it.Text)
-			}
-		}
-		r.Close()
-	}
 	texts = append(texts, goldenDumpTexts...)
 	for _, text := range texts {
 		s := a.Analyze(text)

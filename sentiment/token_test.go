@@ -1,8 +1,6 @@
 package sentiment
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,22 +40,11 @@ func tokenizerTexts(t *testing.T) []string {
 			}
 		}
 	}
-	names, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "sentiment", "*.jsonl"))
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 1<<16), 1<<22)
-		for sc.Scan() {
-			var it struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &it) == nil {
-				texts = append(texts, it.Text)
-			}
-		}
-		f.Close()
+	more, err := evalTexts()
+	if err != nil {
+		t.Fatal(err)
 	}
+	texts = append(texts, more...)
 	return texts
 }
 
