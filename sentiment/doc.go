@@ -113,8 +113,9 @@
 // An [Analyzer] is immutable after [New] and safe for concurrent use by
 // many goroutines. Analyze keeps its scratch space in a sync.Pool, with a
 // cache of what it learnt about each distinct word form (stem, lexicon
-// entries, language hints; up to 16,384 forms in a pointer-free table of
-// about 1.4 MB per pooled scratch, emptied when full), and makes one
+// entries, language hints; a pointer-free hash table of 64-byte slots that
+// grows between calls from 256 KB to 2 MB per pooled scratch, about 19,000
+// forms at most, plus a 256 KB string arena; emptied when full), and makes one
 // allocation per call for texts up to about 1 KB: the result's three slices
 // share one block. Longer texts allocate their slices separately.
 package sentiment
