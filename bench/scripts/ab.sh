@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/scripts/ab.sh <old-repo-root> <new-repo-root> [rounds] : interleaved A/B of the bench
 # binaries on BenchmarkAmazon (repute and govader in the same run). Prints
-# each run and the medians of repute ns/op and govader/repute ratio.
+# each run and the medians of repute ns/op and govader/repute ratio. Both
+# checkouts must sit beside shared/ (the evaluation data).
 set -euo pipefail
 old=$(cd "$1" && pwd); new=$(cd "$2" && pwd); n=${3:-6}
 tmp=$(mktemp -d)

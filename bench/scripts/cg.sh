@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/scripts/cg.sh <repo-root> : cachegrind instructions, branch mispredictions per Amazon
 # text for sentiment.Analyze (difference of two runs, so setup cancels).
-# Deterministic: use it as the yardstick when the machine is loaded.
+# Repeatable to about ±1-2% (much steadier than wall clock on a loaded
+# machine). Needs valgrind; the checkout must sit beside shared/ (data).
 set -euo pipefail
 root=$(cd "$1" && pwd)
 tmp=$(mktemp -d)
