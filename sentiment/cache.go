@@ -70,24 +70,14 @@ func prefix8(s string) uint64 {
 }
 
 // hashWord hashes a word eight bytes at a time (words are short, so this
-// is one or two multiply steps, inlined; the runtime's string hash costs a
-// call and a setup that dominate for five-byte words).
-func hashWord(s string) uint32 {
-	h := uint64(len(s)) * 0x9e3779b97f4a7c15
-	for len(s) >= 8 {
-		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * 0xff51afd7ed558ccd
-		s = s[8:]
-	}
-	var t uint64
-	for i := 0; i < len(s); i++ {
-		t |= uint64(s[i]) << (8 * i)
-	}
-	h = (h ^ t) * 0xc4ceb9fe1a85ec53
-	return uint32(h ^ h>>29)
-}
+// is one or two multiply steps; the runtime's string hash costs a call and
+// a setup that dominate for five-byte words). It is hashPre with the
+// prefix loaded here.
+func hashWord(s string) uint32 { return hashPre(s, prefix8(s)) }
 
-// hashPre is hashWord(s) for pre == prefix8(s): the first eight bytes are
-// not loaded again (for most words that is the whole hash).
+// hashPre is the word hash of s for pre == prefix8(s), for callers that
+// have the first eight bytes already (for most words that is the whole
+// hash).
 func hashPre(s string, pre uint64) uint32 {
 	h := uint64(len(s)) * 0x9e3779b97f4a7c15
 	if len(s) < 8 {

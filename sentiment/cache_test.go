@@ -2,8 +2,8 @@ package sentiment
 
 import "testing"
 
-// TestHashPre checks that the word cache's one-load prefix and hash agree
-// with prefix8 and hashWord for every length and position.
+// TestHashPre checks that the word cache's one-load prefix agrees with
+// prefix8, and hashPre on it with hashWord, for every length and position.
 func TestHashPre(t *testing.T) {
 	text := "a quick brown fox, ąčęėįšųūž and 'quoted'! supercalifragilistic йцукенгшщзхъ z"
 	for i := 0; i < len(text); i++ {
