@@ -118,6 +118,7 @@ type scratch struct {
 	en, lt *lexicon
 	// cand lists the tokens the scorer looks at in a sentence (scoreSentence).
 	cand []int32
+	rr   runResult // run's sums, for result
 }
 
 // asciiClass classifies the ASCII characters for isWordRune and isSpace,
