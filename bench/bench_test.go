@@ -40,6 +40,16 @@ func BenchmarkAmazon(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("repute-into", func(b *testing.B) {
+		// AnalyzeInto, one Score reused: no allocation per text.
+		a := sentiment.New()
+		var s sentiment.Score
+		i := 0
+		for b.Loop() {
+			a.AnalyzeInto(&s, texts[i%len(texts)])
+			i++
+		}
+	})
 	b.Run("govader", func(b *testing.B) {
 		v := govader.NewSentimentIntensityAnalyzer()
 		i := 0

@@ -141,6 +141,25 @@ func (a *Analyzer) Analyze(text string) (out Score) {
 	return out
 }
 
+// AnalyzeInto is Analyze writing into *dst, for scoring many texts with
+// no allocation: it reuses the memory of dst's Sentences, Evidence and
+// Aspects, so a Score passed again and again stops allocating once its
+// slices have grown to fit the longest text so far. Every field of *dst is
+// overwritten, and the elements of its previous slices are overwritten in
+// place: copy whatever must outlive the next call (Analyze, whose Score
+// owns fresh slices, is the simpler choice when results are kept). The
+// slices of a text with no sentence, evidence or aspect are empty, not
+// nil. Apart from that, *dst ends up equal to what Analyze returns.
+//
+// A Score must not be used by two goroutines at once; the Analyzer itself
+// may be, as with Analyze.
+func (a *Analyzer) AnalyzeInto(dst *Score, text string) {
+	sc := getScratch()
+	a.run(sc, text)
+	sc.resultInto(dst, text)
+	putScratch(sc)
+}
+
 type runResult struct {
 	sum, neg, pos float64
 	lang          Lang
@@ -1441,14 +1460,10 @@ type resultBlockL struct {
 	a [48]AspectMention
 }
 
+// result fills out, a zero Score, from the scratch after run, with one
+// allocation sized for this text's sentences, evidence and aspects.
 func (sc *scratch) result(out *Score, text string) {
-	r := &sc.rr
-	sc.ev = sortEvidence(sc.ev)
-	out.Compound, out.Lang = squash(r.sum), r.lang
-	out.Label = LabelOf(out.Compound)
-	if r.neg > 0 {
-		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
-	}
+	sc.scalars(out)
 	ns, ne, na := len(sc.sents), len(sc.ev), len(sc.asp)
 	switch {
 	case ns == 0:
@@ -1500,20 +1515,51 @@ func (sc *scratch) result(out *Score, text string) {
 			out.Aspects = make([]AspectMention, 0, na)
 		}
 	}
-	for i := range sc.sents {
-		s := &sc.sents[i]
-		c := squash(s.sum)
-		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: c, Label: LabelOf(c), Lang: s.lang})
-	}
-	out.Evidence = out.Evidence[:ne]
-	fillEvidence(out.Evidence, sc.ev, text)
-	out.Aspects = append(out.Aspects, sc.asp...)
+	sc.fill(out, text)
 	if ne == 0 {
 		out.Evidence = nil
 	}
 	if na == 0 {
 		out.Aspects = nil
 	}
+}
+
+// scalars sets out's Compound, Negativity, Label and Lang from the scratch
+// after run, and puts the evidence in text order for fill.
+func (sc *scratch) scalars(out *Score) {
+	r := &sc.rr
+	sc.ev = sortEvidence(sc.ev)
+	out.Compound, out.Lang = squash(r.sum), r.lang
+	out.Label = LabelOf(out.Compound)
+	if r.neg > 0 {
+		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
+	} else {
+		out.Negativity = 0
+	}
+}
+
+// fill appends the sentences, evidence and aspects to out's slices: empty
+// slices with exactly the room needed (result), or reused ones that append
+// grows as needed (resultInto).
+func (sc *scratch) fill(out *Score, text string) {
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		c := squash(s.sum)
+		out.Sentences = append(out.Sentences, Sentence{Start: s.start, End: s.end, Compound: c, Label: LabelOf(c), Lang: s.lang})
+	}
+	ne := len(sc.ev)
+	out.Evidence = slices.Grow(out.Evidence, ne)[:ne]
+	fillEvidence(out.Evidence, sc.ev, text)
+	out.Aspects = append(out.Aspects, sc.asp...)
+}
+
+// resultInto is result for AnalyzeInto: it overwrites every field of out
+// and appends to out's slices from length zero, so that a Score reused
+// from call to call stops allocating once its slices have grown to fit.
+func (sc *scratch) resultInto(out *Score, text string) {
+	sc.scalars(out)
+	out.Sentences, out.Evidence, out.Aspects = out.Sentences[:0], out.Evidence[:0], out.Aspects[:0]
+	sc.fill(out, text)
 }
 
 // smallBlock returns, from one allocation sized for them, empty slices with

@@ -24,6 +24,18 @@ func benchAnalyze(b *testing.B, text string) {
 	}
 }
 
+// BenchmarkAnalyzeIntoEN is BenchmarkAnalyzeEN reusing one Score.
+func BenchmarkAnalyzeIntoEN(b *testing.B) {
+	a := New()
+	text := benchTexts["en"]
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var s Score
+	for b.Loop() {
+		a.AnalyzeInto(&s, text)
+	}
+}
+
 // raceEnabled is set by race_test.go under the race detector.
 var raceEnabled bool
 

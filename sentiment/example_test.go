@@ -21,6 +21,30 @@ func ExampleAnalyzer_Analyze() {
 	// "stopped answering" complaint-pattern
 }
 
+// AnalyzeInto scores a stream of texts into one reused Score: after the
+// first few texts it allocates nothing. Copy what must outlive the next call.
+func ExampleAnalyzer_AnalyzeInto() {
+	a := sentiment.New()
+	reviews := []string{
+		"Arrived on time, works great.",
+		"Still waiting for my refund after three weeks.",
+		"Посылка пришла мятая, товар сломан.",
+		"Prekė atitiko aprašymą, ačiū!",
+	}
+	var s sentiment.Score
+	var complaints []string
+	for _, text := range reviews {
+		a.AnalyzeInto(&s, text)
+		if s.Label == sentiment.Negative {
+			complaints = append(complaints, fmt.Sprintf("%s %.2f %q", s.Lang, s.Negativity, text))
+		}
+	}
+	fmt.Println(strings.Join(complaints, "\n"))
+	// Output:
+	// en 0.66 "Still waiting for my refund after three weeks."
+	// ru 0.74 "Посылка пришла мятая, товар сломан."
+}
+
 func ExampleAnalyzer_Analyze_aspects() {
 	a := sentiment.New()
 	text := "Terrible delivery, but great quality."
