@@ -2,6 +2,9 @@ package sentiment
 
 import (
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // boundary reports whether i is where a rune starts when text is decoded
@@ -39,8 +42,15 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s)
 	}
 	a := New()
+	// into is reused across inputs, as AnalyzeInto's callers do: each
+	// result must still equal Analyze's, whatever the previous input left.
+	var into Score
 	f.Fuzz(func(t *testing.T, text string) {
 		s := a.Analyze(text)
+		a.AnalyzeInto(&into, text)
+		if d := cmp.Diff(s, into, cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("AnalyzeInto differs from Analyze (-Analyze +AnalyzeInto):\n%s", d)
+		}
 		if !(s.Compound >= -1 && s.Compound <= 1) {
 			t.Fatalf("Compound %v out of [-1,1]", s.Compound)
 		}

@@ -2,7 +2,6 @@ package sentiment
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,41 +65,5 @@ func TestAnalyzeIntoReuses(t *testing.T) {
 		if n := testing.AllocsPerRun(50, func() { a.AnalyzeInto(&s, text) }); n != 0 {
 			t.Errorf("%.40q: %.0f allocations per AnalyzeInto into a grown Score, want 0", text, n)
 		}
-	}
-}
-
-// TestAnalyzeIntoConcurrent runs AnalyzeInto from several goroutines, each
-// with its own Score, sharing one Analyzer; with -race it checks that the
-// shared scratch pool keeps them apart.
-func TestAnalyzeIntoConcurrent(t *testing.T) {
-	texts := corpusTexts(t)
-	a := New()
-	want := make([]Score, len(texts))
-	for i, text := range texts {
-		want[i] = a.Analyze(text)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 4)
-	for w := range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var s Score
-			for r := range 10 {
-				for i := range texts {
-					j := (i + w + r) % len(texts)
-					a.AnalyzeInto(&s, texts[j])
-					if d := cmp.Diff(want[j], s, cmpopts.EquateEmpty()); d != "" {
-						errs <- texts[j] + ":\n" + d
-						return
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // corpusTexts returns the golden corpus texts (comments skipped).
@@ -79,6 +82,8 @@ func TestAnalyzeAllocsEach(t *testing.T) {
 // TestAnalyzeConcurrent runs Analyze from several goroutines sharing one
 // Analyzer (and so the scratch pool) and checks every
 // Score against a sequential run; with -race it also checks for data races.
+// Each goroutine also runs AnalyzeInto into a Score of its own, which must
+// agree as well.
 func TestAnalyzeConcurrent(t *testing.T) {
 	texts := corpusTexts(t)
 	a := New()
@@ -93,9 +98,16 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var into Score
 			for r := range rounds {
 				for i := range texts {
-					got[w] = append(got[w], a.Analyze(texts[(i+w+r)%len(texts)]))
+					j := (i + w + r) % len(texts)
+					got[w] = append(got[w], a.Analyze(texts[j]))
+					a.AnalyzeInto(&into, texts[j])
+					if d := cmp.Diff(want[j], into, cmpopts.EquateEmpty()); d != "" {
+						t.Errorf("worker %d: %q: AnalyzeInto differs (-want +got):\n%s", w, texts[j], d)
+						return
+					}
 				}
 			}
 		}()
