@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/scripts/cg.sh <repo-root> : cachegrind instructions, branch mispredictions per Amazon
-# text for sentiment.Analyze (difference of two runs, so setup cancels).
+# text for sentiment.Analyze (difference of two runs, so setup cancels;
+# BenchmarkAmazon/repute only, not repute-into).
 # Repeatable to about ±1-2% (much steadier than wall clock on a loaded
 # machine). Needs valgrind; the checkout must sit beside shared/ (data).
 set -euo pipefail
@@ -9,7 +10,7 @@ tmp=$(mktemp -d)
 (cd "$root/bench" && go test -c -o "$tmp/b.test" . >/dev/null)
 run() {
   (cd "$root/bench" && GODEBUG=cpu.rdtscp=off GOGC=off GOMAXPROCS=1 valgrind --tool=cachegrind --branch-sim=yes --cache-sim=yes \
-    --cachegrind-out-file="$tmp/cg.$1" "$tmp/b.test" -test.run '^$' -test.bench 'Amazon$/repute' -test.benchtime "${1}x" >/dev/null 2>"$tmp/err.$1")
+    --cachegrind-out-file="$tmp/cg.$1" "$tmp/b.test" -test.run '^$' -test.bench 'Amazon$/repute$' -test.benchtime "${1}x" >/dev/null 2>"$tmp/err.$1")
   grep -E "^(summary|events):" "$tmp/cg.$1"
 }
 a=$(run 2000 | awk '/^summary/{print}')
