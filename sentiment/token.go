@@ -28,15 +28,18 @@ const (
 	fComplaint             // scored by a complaint pattern
 	fHash                  // a hashtag (the word follows '#')
 	fTitle                 // starts with a capital letter
+	fLow                   // low differs from the text (see scratch.low)
 )
 
-// token is one word, number or emoji. The tokenizer sets start, end, low,
-// emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
-// counts on that state: see prepSentence); prep and prepSentence set
-// spill and le.
+// token is one word, number or emoji. The tokenizer sets start, end,
+// emo, kind, vb, flags and ce (and low with fLow), with val 0,
+// ev -1 and clause 0 (the scorer counts on that state: see prepSentence);
+// prep and prepSentence set spill and le.
 type token struct {
 	start, end int
-	low        string // lower case, ё→е, ’→'
+	// low is the lower-case form of a word with fLow (see scratch.low);
+	// it is not set for other tokens.
+	low string
 	// (The scorer reads lexicon infos by id, le.in, so that preparing a
 	// token loads none.)
 	spill *[2]string // norm and stem when le.ready is false (see le)
@@ -54,6 +57,17 @@ type token struct {
 	clause int32 // clause number in the sentence (see numberClauses)
 	ev     int32 // index of the token's evidence, -1 if none
 	ce     int32 // index of the token's word-cache slot, -1 if none
+}
+
+// low returns the lower-case form of a token (ё→е, ’→'). For most words
+// that is the text itself, and the tokenizer stores no string for it (a
+// store with a write-barrier check per word in its hottest loop); a word
+// with capitals, ё or ’ has fLow and its form in t.low.
+func (sc *scratch) low(t *token) string {
+	if t.flags&fLow != 0 {
+		return t.low
+	}
+	return sc.text[t.start:t.end]
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
@@ -102,6 +116,7 @@ type sentRec struct {
 // scratch is the per-call working memory, reused through a sync.Pool.
 type scratch struct {
 	cache wordCache
+	text  string // the text being analysed (see low)
 	buf   []byte
 	toks  []token
 	sents []sentRec
@@ -300,6 +315,7 @@ const maxSentenceTokens = 128
 
 // tokenize fills sc.toks and sc.sents from text.
 func (sc *scratch) tokenize(text string) {
+	sc.text = text
 	sc.toks = sc.toks[:0]
 	sc.sents = sc.sents[:0]
 	sc.buf = sc.buf[:0]
@@ -659,7 +675,7 @@ func (sc *scratch) addNumber(text string, i, j int, brk bool) {
 	sc.toks = sc.toks[:len(sc.toks)+1]
 	t := &sc.toks[len(sc.toks)-1]
 	*t = token{}
-	t.start, t.end, t.low, t.kind, t.ev, t.ce = i, j, text[i:j], tkNum, -1, -1
+	t.start, t.end, t.kind, t.ev, t.ce = i, j, tkNum, -1, -1
 	if brk {
 		t.flags |= fBreak
 	}
@@ -816,10 +832,10 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	} else if flags&(fLatin|fCyr) != 0 {
 		sc.lower++
 	}
-	w := text[start:i]
+	low := text[start:i]
 	if needLow {
 		from := len(sc.buf)
-		for _, r := range w {
+		for _, r := range low {
 			if r < utf8.RuneSelf {
 				if r >= 'A' && r <= 'Z' {
 					r += 'a' - 'A'
@@ -837,34 +853,34 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 			}
 			sc.buf = utf8.AppendRune(sc.buf, r)
 		}
-		t.low = sc.keep(from)
-	} else {
-		t.low = w
+		low = sc.keep(from)
+		t.low = low
+		t.flags |= fLow
 	}
 	t.ce = -1
 	if t.kind == tkWord {
 		var pre uint64
 		if needLow {
-			pre = prefix8(t.low)
+			pre = prefix8(low)
 		} else {
 			pre = prefixIn(text, start, i)
 		}
 		var rest uint64 // see index
-		if n := len(t.low); n > 8 && n <= 16 {
+		if n := len(low); n > 8 && n <= 16 {
 			if needLow {
-				rest = prefix8(t.low[8:])
+				rest = prefix8(low[8:])
 			} else {
 				rest = prefixIn(text, start+8, i)
 			}
 		}
-		t.ce = sc.cache.index(t.low, pre, rest)
+		t.ce = sc.cache.index(low, pre, rest)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
 			if sl := sc.cache.at(t.ce); sl == nil {
-				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+				t.vb = wordVotes(low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
 				if sl.state&slVotes == 0 {
-					sl.votes = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+					sl.votes = wordVotes(low, flags&fLtDiac != 0, sc.en, sc.lt)
 					sl.state |= slVotes
 				}
 				t.vb = sl.votes
@@ -927,12 +943,12 @@ func load8(text string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// tail8 returns text[i:], shorter than eight bytes, and its bytes,
+// tail8 returns the bytes of text[i:], shorter than eight bytes,
 // zero-padded, as a number; i < len(text) and len(text) >= 8. One load of
 // the last eight bytes shifted down: lowerWords then takes the last word of
 // a text as any other.
-func tail8(text string, i int) (string, uint64) {
-	return text[i:], load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
+func tail8(text string, i int) uint64 {
+	return load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
 }
 
 // lowerWords tokenizes the words from i, which starts with a lower-case
@@ -965,23 +981,18 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	mask := len(slots) - 1
 	room := min(cap(sc.toks), limit)
 	var lanes uint64
-	// s8 is text[i:i+8] (less at the end of text), x the same bytes as a
-	// number, zero-padded, and m its lower-case letters (see lowerMask).
-	// (A short word is s8[:n]: slicing text at i again cost bounds checks
-	// and a guard against an empty slice.)
-	var s8 string
+	// x is text[i:i+8] (less at the end of text) as a number,
+	// zero-padded, and m its lower-case letters (see lowerMask).
 	var x uint64
 	if i+8 <= len(text) {
-		s8 = text[i : i+8]
-		x = load8(s8, 0)
+		x = load8(text, i)
 	} else {
-		s8, x = tail8(text, i)
+		x = tail8(text, i)
 	}
 	m := lowerMask(x)
 loop:
 	for len(sc.toks) < room {
 		var n int
-		var w string // the word
 		var next byte
 		var sl *cacheSlot
 		var p int
@@ -1026,7 +1037,6 @@ loop:
 			if sl.state&slLower == 0 {
 				break
 			}
-			w = s8[:n]
 		} else {
 			// Eight letters or more (one word in ten): up to 16 the same
 			// way with a second load, the slot's key bytes 8 to 15 read
@@ -1058,7 +1068,6 @@ loop:
 					break
 				}
 			}
-			w = text[i : i+n]
 		}
 		flags |= uint16(sl.state & slElong) // fElong, known for the key
 		nt := len(sc.toks)
@@ -1066,7 +1075,6 @@ loop:
 		t := &sc.toks[nt]
 		// Every field, as lowerWord sets them.
 		t.start, t.end = i, i+n
-		t.low = w
 		t.val, t.emo = 0, 0
 		t.kind, t.flags, t.clause = tkWord, flags, 0
 		t.ev, t.ce = -1, int32(p)
@@ -1097,10 +1105,9 @@ loop:
 			return back, t, lanes
 		}
 		if i+8 <= len(text) {
-			s8 = text[i : i+8]
-			x = load8(s8, 0)
+			x = load8(text, i)
 		} else {
-			s8, x = tail8(text, i)
+			x = tail8(text, i)
 		}
 		m = lowerMask(x)
 		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
@@ -1207,7 +1214,6 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 			// twice the stores, and a call while the GC runs).
 			// (spill and le are set by prep)
 			t.start, t.end = i, j
-			t.low = w
 			t.val, t.emo = 0, 0
 			t.kind, t.flags, t.clause = tkWord, flags, 0
 			t.ev, t.ce = -1, int32(p)
@@ -1232,7 +1238,7 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	// Field by field: a composite literal is built on the stack and then
 	// copied (twice the stores).
 	*t = token{}
-	t.start, t.end, t.ev, t.flags, t.low = i, j, -1, flags, w
+	t.start, t.end, t.ev, t.flags = i, j, -1, flags
 	t.ce = -1
 	if j-i <= 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)
