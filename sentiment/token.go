@@ -973,13 +973,21 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	if brk {
 		flags |= fBreak
 	}
+	// The tokens go to toks, up to its length (room); sc.toks and
+	// sc.lower are updated once, when the run ends (kept in memory, they
+	// were loaded and stored for every word).
+	nt0 := len(sc.toks)
+	room := min(cap(sc.toks), limit)
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
+		// The run ends after a hashtag, whose votes tokenize counts apart.
+		room = min(room, nt0+1)
 	}
+	toks := sc.toks[:room]
+	nt := nt0
 	slots := sc.cache.slots
 	// (An int mask: the compiler needed fewer register moves.)
 	mask := len(slots) - 1
-	room := min(cap(sc.toks), limit)
 	var lanes uint64
 	// x is text[i:i+8] (less at the end of text) as a number,
 	// zero-padded, and m its lower-case letters (see lowerMask).
@@ -990,18 +998,22 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		x = tail8(text, i)
 	}
 	m := lowerMask(x)
+	var t *token
+	var ret int // where tokenize goes on, when the run ends after t
 loop:
-	for len(sc.toks) < room {
+	for nt < len(toks) {
 		var n int
 		var next byte
 		var sl *cacheSlot
 		var p int
-		if m != lowerHigh {
+		// (Testing z rather than m tells the compiler that z is not
+		// zero: TrailingZeros64 needs no test for that case then.)
+		if z := ^m & lowerHigh; z != 0 {
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
-			n = bits.TrailingZeros64(^m&lowerHigh) >> 3
+			n = bits.TrailingZeros64(z) >> 3
 			next = byte(x >> (8 * uint(n) & 63))
-			if wordGoesOn[next] {
+			if next != ' ' && wordGoesOn[next] { // (a space, the commonest, first)
 				// An inner apostrophe and lower-case letters after it,
 				// all in x ("don't", "it's": word's general case took
 				// one in three texts) extend the word; anything else
@@ -1045,11 +1057,11 @@ loop:
 				break
 			}
 			x2 := load8(text, i+8)
-			m2 := lowerMask(x2)
-			if m2 == lowerHigh {
+			z2 := ^lowerMask(x2) & lowerHigh
+			if z2 == 0 {
 				break
 			}
-			n2 := bits.TrailingZeros64(^m2&lowerHigh) >> 3
+			n2 := bits.TrailingZeros64(z2) >> 3
 			rest := x2 & (uint64(1)<<(8*uint(n2)&63) - 1)
 			next = byte(x2 >> (8 * uint(n2) & 63))
 			if wordGoesOn[next] {
@@ -1070,20 +1082,19 @@ loop:
 			}
 		}
 		flags |= uint16(sl.state & slElong) // fElong, known for the key
-		nt := len(sc.toks)
-		sc.toks = sc.toks[:nt+1]
-		t := &sc.toks[nt]
+		vb := sl.votes
+		t = &toks[nt]
+		nt++
 		// Every field, as lowerWord sets them.
 		t.start, t.end = i, i+n
 		t.val, t.emo = 0, 0
 		t.kind, t.flags, t.clause = tkWord, flags, 0
 		t.ev, t.ce = -1, int32(p)
-		t.vb = sl.votes
-		sc.lower++
+		t.vb = vb
 		i += n
-		// back is where tokenize goes on when the run ends here: past a
+		// ret is where tokenize goes on when the run ends here: past a
 		// space after the word, as lowerWord, or at a comma.
-		back := i + 1
+		ret = i + 1
 		flags = fLatin
 		if next != ' ' {
 			// A comma and a space go on to the next word with fBreak, as
@@ -1091,31 +1102,40 @@ loop:
 			// ended a run in one text in three: a return to tokenize and
 			// a mispredicted branch or two there).
 			if next != ',' || i+1 >= len(text) || text[i+1] != ' ' {
-				return i, t, lanes
+				ret = i
+				goto done
 			}
-			back = i
+			ret = i
 			i++
 			flags = fLatin | fBreak
 		}
 		i++
 		// Go on only with a word that tokenize's fast case would take
-		// (the same test on the first two bytes), while room is left, and
-		// not after a hashtag (whose votes tokenize counts apart).
-		if i >= len(text) || nt+1 >= room || t.flags&fHash != 0 {
-			return back, t, lanes
+		// (the same test on the first two bytes), while room is left.
+		if nt >= len(toks) {
+			goto done
 		}
-		if i+8 <= len(text) {
+		if i <= len(text)-8 {
 			x = load8(text, i)
 		} else {
+			if i >= len(text) {
+				goto done
+			}
 			x = tail8(text, i)
 		}
 		m = lowerMask(x)
 		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
-			return back, t, lanes
+			goto done
 		}
-		lanes += voteLanes[t.vb&(1<<6-1)]
+		lanes += voteLanes[vb&(1<<6-1)]
 	}
+	sc.toks = toks[:nt]
+	sc.lower += nt - nt0
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
+done:
+	sc.toks = toks[:nt]
+	sc.lower += nt - nt0
+	return ret, t, lanes
 }
 
 // lowerWordLanes is lowerWord for lowerWords, passing lanes on.
