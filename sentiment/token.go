@@ -1034,7 +1034,7 @@ loop:
 				n = k + n2
 			}
 			pre := x & (uint64(1)<<(8*uint(n)&63) - 1)
-			p = int(slotHash(n, pre)) & mask
+			p = int(slotHash(pre)) & mask
 			sl = &slots[p]
 			for sl.pre != pre || sl.n != uint16(n) {
 				// Probe on as index does: a common word that is not at
@@ -1068,7 +1068,7 @@ loop:
 				break
 			}
 			n = 8 + n2
-			p = int(slotHash2(n, x, rest)) & mask // (rest == 0 for eight letters)
+			p = int(slotHash2(x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
 			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
 				break
@@ -1226,7 +1226,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// everything in registers (any call on this path made it spill them
 	// for every word).
 	if n := j - i; n <= 8 && len(sc.toks) < cap(sc.toks) {
-		p := slotHash(n, pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
+		p := slotHash(pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
 		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.state&slVotes != 0 {
 			sc.toks = sc.toks[:len(sc.toks)+1]
 			t := &sc.toks[len(sc.toks)-1]
