@@ -155,11 +155,19 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // pairClass marks the first two bytes of a word that the tokenizer's
 // word case checks for an emoticon (o or x, then _ . D or -) or a URL (h or
-// w, then t or w): pairClass[a]&(pairClass[b]>>2) != 0 for exactly those
-// pairs. (Bits for the first byte, pcEmoFirst and pcURLFirst, and for the
-// second, two places higher: one class for both bytes made pairs such as
-// "th" match, and "the" missed the fast path.)
+// w, then t or w): pairClass[a]&(pairClass[b]>>pcSecond) != 0 for exactly
+// those pairs, and for every a that is no lower-case ASCII letter (for
+// lowerWords, which so tests the next word's first byte too). (Bits for the
+// first byte, pcEmoFirst, pcURLFirst and pcNotLower, and for the second,
+// pcSecond places higher: one class for both bytes made pairs such as "th"
+// match, and "the" missed the fast path.)
 var pairClass = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] |= pcAnySecond
+		if c < 'a' || c > 'z' {
+			t[c] |= pcNotLower
+		}
+	}
 	for _, c := range "oOxX" {
 		t[c] |= pcEmoFirst
 	}
@@ -178,8 +186,12 @@ var pairClass = func() (t [256]uint8) {
 const (
 	pcEmoFirst = 1 << iota
 	pcURLFirst
-	pcEmoSecond // pcEmoFirst << 2
-	pcURLSecond // pcURLFirst << 2
+	pcNotLower
+	pcEmoSecond // pcEmoFirst << pcSecond
+	pcURLSecond // pcURLFirst << pcSecond
+	pcAnySecond // pcNotLower << pcSecond: set for every byte
+
+	pcSecond = 3
 )
 
 const (
@@ -367,7 +379,7 @@ func (sc *scratch) tokenize(text string) {
 			i++
 			continue
 		}
-		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&(pairClass[text[i+1]]>>2) == 0) {
+		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&(pairClass[text[i+1]]>>pcSecond) == 0) {
 			// A word starting with a lower-case ASCII letter whose first
 			// two bytes cannot start an emoticon or a URL (the commonest
 			// token): the word case below without its checks. (One test
@@ -946,9 +958,10 @@ func load8(text string, i int) uint64 {
 // tail8 returns the bytes of text[i:], shorter than eight bytes,
 // zero-padded, as a number; i < len(text) and len(text) >= 8. One load of
 // the last eight bytes shifted down: lowerWords then takes the last word of
-// a text as any other.
+// a text as any other. (binary.LittleEndian rather than load8 keeps it
+// small enough to inline: its call in lowerWords' loop cost spills.)
 func tail8(text string, i int) uint64 {
-	return load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
+	return binary.LittleEndian.Uint64([]byte(text[len(text)-8:])) >> (uint(i-len(text)) * 8 & 63)
 }
 
 // lowerWords tokenizes the words from i, which starts with a lower-case
@@ -990,14 +1003,13 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	mask := len(slots) - 1
 	var lanes uint64
 	// x is text[i:i+8] (less at the end of text) as a number,
-	// zero-padded, and m its lower-case letters (see lowerMask).
+	// zero-padded.
 	var x uint64
 	if i+8 <= len(text) {
 		x = load8(text, i)
 	} else {
 		x = tail8(text, i)
 	}
-	m := lowerMask(x)
 	var t *token
 	var ret int // where tokenize goes on, when the run ends after t
 loop:
@@ -1006,14 +1018,20 @@ loop:
 		var next byte
 		var sl *cacheSlot
 		var p int
-		// (Testing z rather than m tells the compiler that z is not
+		// z marks the bytes of x that are no lower-case letters. (Testing
+		// z rather than lowerMask(x) tells the compiler that z is not
 		// zero: TrailingZeros64 needs no test for that case then.)
-		if z := ^m & lowerHigh; z != 0 {
+		if z := ^lowerMask(x) & lowerHigh; z != 0 {
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
-			n = bits.TrailingZeros64(z) >> 3
-			next = byte(x >> (8 * uint(n) & 63))
-			if next != ' ' && wordGoesOn[next] { // (a space, the commonest, first)
+			sh := uint(bits.TrailingZeros64(z)) &^ 7 // 8*n
+			n = int(sh >> 3)
+			next = byte(x >> sh)
+			// keep has the bits of the word's bytes in x set: those below
+			// the lowest bit of z's byte, without a shift by n (which
+			// only CX can count).
+			keep := (z ^ (z - 1)) >> 8
+			if wordGoesOn[next] {
 				// An inner apostrophe and lower-case letters after it,
 				// all in x ("don't", "it's": word's general case took
 				// one in three texts) extend the word; anything else
@@ -1032,8 +1050,9 @@ loop:
 					break
 				}
 				n = k + n2
+				keep = 1<<(8*uint(n)&63) - 1
 			}
-			pre := x & (uint64(1)<<(8*uint(n)&63) - 1)
+			pre := x & keep
 			p = int(slotHash(pre)) & mask
 			sl = &slots[p]
 			for sl.pre != pre || sl.n != uint16(n) {
@@ -1123,8 +1142,7 @@ loop:
 			}
 			x = tail8(text, i)
 		}
-		m = lowerMask(x)
-		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
+		if pairClass[byte(x)]&(pairClass[byte(x>>8)]>>pcSecond) != 0 {
 			goto done
 		}
 		lanes += voteLanes[vb&(1<<6-1)]
