@@ -999,8 +999,13 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	toks := sc.toks[:room]
 	nt := nt0
 	slots := sc.cache.slots
-	// (An int mask: the compiler needed fewer register moves.)
-	mask := len(slots) - 1
+	if len(slots) == 0 {
+		// Never so (tokenize has reset the cache), but with this test
+		// and an unsigned mask the compiler proves p&mask in range: no
+		// bounds check per word.
+		return sc.lowerWordLanes(text, i, brk, 0)
+	}
+	mask := uint(len(slots) - 1)
 	var lanes uint64
 	// x is text[i:i+8] (less at the end of text) as a number,
 	// zero-padded.
@@ -1017,7 +1022,7 @@ loop:
 		var n int
 		var next byte
 		var sl *cacheSlot
-		var p int
+		var p uint
 		// z marks the bytes of x that are no lower-case letters. (Testing
 		// z rather than lowerMask(x) tells the compiler that z is not
 		// zero: TrailingZeros64 needs no test for that case then.)
@@ -1053,7 +1058,7 @@ loop:
 				keep = 1<<(8*uint(n)&63) - 1
 			}
 			pre := x & keep
-			p = int(slotHash(pre)) & mask
+			p = uint(slotHash(pre)) & mask
 			sl = &slots[p]
 			for sl.pre != pre || sl.n != uint16(n) {
 				// Probe on as index does: a common word that is not at
@@ -1087,7 +1092,7 @@ loop:
 				break
 			}
 			n = 8 + n2
-			p = int(slotHash2(x, rest)) & mask // (rest == 0 for eight letters)
+			p = uint(slotHash2(x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
 			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
 				break
