@@ -152,6 +152,15 @@ func (c *wordCache) restIs(r strRef, rest uint64) bool {
 	return x&(^uint64(0)>>((128-8*r.n)&63)) == rest
 }
 
+// restIn reports whether bytes 8 to 8+n2 of key r (0 < n2 < 8, r.n ==
+// 8+n2) are those of rest: restIs for lowerWords, small enough to inline,
+// one load where the arena has 16 bytes from the key and false otherwise
+// (lowerWords then leaves the word to lowerWord).
+func (c *wordCache) restIn(r strRef, rest uint64, n2 int) bool {
+	off := int(r.off) + 8
+	return off+8 <= len(c.all) && binary.LittleEndian.Uint64([]byte(c.all[off:off+8]))&(uint64(1)<<(8*uint(n2)&63)-1) == rest
+}
+
 // prefixIn is prefix8(text[i:j]), read as one load when text has eight
 // bytes from i.
 // It inlines (the short tail goes to prefixTail).

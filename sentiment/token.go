@@ -1075,12 +1075,15 @@ loop:
 			}
 		} else {
 			// Eight letters or more (one word in ten): up to 16 the same
-			// way with a second load, the slot's key bytes 8 to 15 read
-			// from the arena (see wordCache.restIs).
-			if i+16 > len(text) {
-				break
-			}
-			x2 := load8(text, i+8)
+			// way with a second load (zero-padded at the end of text), the
+			// slot's key bytes 8 to 15 read from the arena (see
+			// wordCache.restIs).
+			var x2 uint64
+			if i+16 <= len(text) {
+				x2 = load8(text, i+8)
+			} else if i+8 < len(text) {
+				x2 = tail8(text, i+8)
+			} // else the word's eight letters end the text
 			z2 := ^lowerMask(x2) & lowerHigh
 			if z2 == 0 {
 				break
@@ -1094,15 +1097,15 @@ loop:
 			n = 8 + n2
 			p = uint(slotHash2(x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
-			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
-				break
-			}
-			if n2 > 0 {
-				all := sc.cache.all
-				off := int(sl.key.off) + 8
-				if off+8 > len(all) || load8(all, off)&(uint64(1)<<(8*uint(n2)&63)-1) != rest {
-					break
+			for sl.pre != x || sl.n != uint16(n) || n2 > 0 && !sc.cache.restIn(sl.key, rest, n2) {
+				if sl.n == 0 {
+					break loop
 				}
+				p = (p + 1) & mask
+				sl = &slots[p]
+			}
+			if sl.state&slLower == 0 {
+				break
 			}
 		}
 		flags |= uint16(sl.state & slElong) // fElong, known for the key
