@@ -1016,7 +1016,6 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 		x = tail8(text, i)
 	}
 	var t *token
-	var ret int // where tokenize goes on, when the run ends after t
 loop:
 	for nt < len(toks) {
 		var n int
@@ -1119,9 +1118,6 @@ loop:
 		t.ev, t.ce = -1, int32(p)
 		t.vb = vb
 		i += n
-		// ret is where tokenize goes on when the run ends here: past a
-		// space after the word, as lowerWord, or at a comma.
-		ret = i + 1
 		flags = fLatin
 		if next != ' ' {
 			// A comma and a space go on to the next word with fBreak, as
@@ -1129,10 +1125,8 @@ loop:
 			// ended a run in one text in three: a return to tokenize and
 			// a mispredicted branch or two there).
 			if next != ',' || i+1 >= len(text) || text[i+1] != ' ' {
-				ret = i
-				goto done
+				goto doneAt
 			}
-			ret = i
 			i++
 			flags = fLatin | fBreak
 		}
@@ -1159,10 +1153,20 @@ loop:
 	sc.lower += nt - nt0
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
 done:
+	// The run ends after t, and i is past the space after it (tokenize
+	// goes on there, as after lowerWord) or, with fBreak, past a comma and
+	// a space (tokenize goes on at the comma).
+	i -= int(flags&fBreak) >> 1
+doneAt:
+	// ... or i is where tokenize goes on.
 	sc.toks = toks[:nt]
 	sc.lower += nt - nt0
-	return ret, t, lanes
+	return i, t, lanes
 }
+
+// lowerWords steps back over a comma and a space by (flags&fBreak)>>1:
+// fBreak must be 4 (this fails to compile otherwise).
+var _ = [1]struct{}{}[fBreak>>1-2]
 
 // lowerWordLanes is lowerWord for lowerWords, passing lanes on.
 func (sc *scratch) lowerWordLanes(text string, i int, brk bool, lanes uint64) (int, *token, uint64) {
