@@ -910,13 +910,16 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 // lowerHigh has the high bit of every byte set.
 const lowerHigh = 0x8080808080808080
 
-// lowerMask returns the bytes of x (eight bytes of text) that are
-// lower-case ASCII letters, as the high bit of each byte: a byte's low
-// seven bits are >= 0x61 and < 0x7b (no carry crosses a byte) and its own
-// high bit is clear.
-func lowerMask(x uint64) uint64 {
-	x7 := x & 0x7f7f7f7f7f7f7f7f
-	return (x7 + 0x1f1f1f1f1f1f1f1f) &^ (x7 + 0x0505050505050505) &^ x & lowerHigh
+// notLower returns the bytes of x (eight bytes of text) that are no
+// lower-case ASCII letters, as the high bit of each byte: those with the
+// high bit set, or low seven bits below 0x61 or above 0x7a. With its high
+// bit set, a byte minus 0x61 (or 0x7b) keeps the high bit exactly when its
+// low seven bits are at least 0x61 (0x7b), and no borrow crosses a byte.
+// (Three constants and eight steps: it computed the lower-case bytes
+// before, with four constants, and inverted them.)
+func notLower(x uint64) uint64 {
+	h := x | lowerHigh
+	return (x | ^(h - 0x6161616161616161) | (h - 0x7b7b7b7b7b7b7b7b)) & lowerHigh
 }
 
 // wordGoesOn marks the bytes after a run of lower-case ASCII letters with
@@ -934,9 +937,8 @@ var wordGoesOn = func() (t [256]bool) {
 // on the word's length, and the CPU mispredicts it for most words.
 func lowerRun(text string, j int) int {
 	for j+8 <= len(text) {
-		m := lowerMask(binary.LittleEndian.Uint64([]byte(text[j : j+8])))
-		if m != lowerHigh {
-			return j + bits.TrailingZeros64(^m&lowerHigh)>>3
+		if z := notLower(binary.LittleEndian.Uint64([]byte(text[j : j+8]))); z != 0 {
+			return j + bits.TrailingZeros64(z)>>3
 		}
 		j += 8
 	}
@@ -1023,9 +1025,9 @@ loop:
 		var sl *cacheSlot
 		var p uint
 		// z marks the bytes of x that are no lower-case letters. (Testing
-		// z rather than lowerMask(x) tells the compiler that z is not
+		// z rather than notLower(x) tells the compiler that z is not
 		// zero: TrailingZeros64 needs no test for that case then.)
-		if z := ^lowerMask(x) & lowerHigh; z != 0 {
+		if z := notLower(x); z != 0 {
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
 			sh := uint(bits.TrailingZeros64(z)) &^ 7 // 8*n
@@ -1045,7 +1047,7 @@ loop:
 					break
 				}
 				y := x >> (8 * uint(k) & 63)
-				n2 := bits.TrailingZeros64(^lowerMask(y)&lowerHigh) >> 3
+				n2 := bits.TrailingZeros64(notLower(y)) >> 3
 				if n2 == 0 || k+n2 >= 8 {
 					break
 				}
@@ -1083,7 +1085,7 @@ loop:
 			} else if i+8 < len(text) {
 				x2 = tail8(text, i+8)
 			} // else the word's eight letters end the text
-			z2 := ^lowerMask(x2) & lowerHigh
+			z2 := notLower(x2)
 			if z2 == 0 {
 				break
 			}
@@ -1192,8 +1194,8 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	var next byte      // the byte after the word, 0 at the end of text
 	if len(rest) >= 8 {
 		x := binary.LittleEndian.Uint64([]byte(rest[:8]))
-		if m := lowerMask(x); m != lowerHigh {
-			n = bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
+		if z := notLower(x); z != 0 {
+			n = bits.TrailingZeros64(z) >> 3 // 1 to 7: text[i] is a letter
 			// (&63: the compiler then needs no code for shifts of 64 or more)
 			keep = 1<<(8*uint(n)&63) - 1
 			pre = x & keep

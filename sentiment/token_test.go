@@ -130,3 +130,26 @@ func (tk *token) hasUpperOrSpecial(text string) bool {
 	w := text[tk.start:tk.end]
 	return strings.ToLower(w) != w || strings.ContainsAny(w, "ёЁ’")
 }
+
+// TestNotLower checks notLower against its definition for every byte
+// value at every position.
+func TestNotLower(t *testing.T) {
+	for c := range 256 {
+		want := uint64(0x80)
+		if c >= 'a' && c <= 'z' {
+			want = 0
+		}
+		for k := range 8 {
+			// The other bytes: letters, or the next byte value (no borrow
+			// may cross from a byte to the next).
+			fill := uint64(0x6d6d6d6d6d6d6d6d)
+			if k%2 == 1 {
+				fill = uint64(byte(c+1)) * 0x0101010101010101
+			}
+			x := fill&^(0xff<<(8*k)) | uint64(c)<<(8*k)
+			if got := notLower(x) >> (8 * k) & 0xff; got != want {
+				t.Fatalf("notLower(%#x) byte %d = %#x, want %#x", x, k, got, want)
+			}
+		}
+	}
+}
