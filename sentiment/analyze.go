@@ -309,9 +309,9 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 			return
 		}
 	}
-	norm := t.low
+	norm := sc.low(t)
 	if lx.lang == LT && t.flags&fLtDiac != 0 {
-		norm = sc.foldLt(t.low)
+		norm = sc.foldLt(norm)
 	}
 	in, stem, sin := lookup(norm, lx, stemf)
 	if t.flags&fElong != 0 && !in.known() && !sin.known() {
@@ -365,7 +365,7 @@ func (sc *scratch) norm(t *token) string {
 	if t.spill != nil {
 		return t.spill[0]
 	}
-	return t.low
+	return sc.low(t)
 }
 
 // stem returns the stem of a token's normalised form ("" for a token that

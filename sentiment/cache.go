@@ -103,31 +103,40 @@ func hashPre(s string, pre uint64) uint32 {
 // then confirmed by comparing the strings).
 func hash16(s string) uint16 { return uint16(hashWord(s) >> 16) }
 
-// slotHash is the word cache's hash of a key of n <= 8 bytes, pre its
-// prefix8 (the whole key): one multiply step, inlined. (It differs from
-// hashPre for eight-byte keys; the cache only needs one function per key.)
-func slotHash(n int, pre uint64) uint32 {
-	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre) * 0xc4ceb9fe1a85ec53
-	return uint32(x ^ x>>29)
+// slotHash is the word cache's hash of a key of at most eight bytes, pre
+// its prefix8 (the whole key): a multiply, whose top bits depend on every
+// bit of pre, and a shift, inlined (callers take the low bits for the
+// table's size, up to cacheMaxSlots). The key's length needs no part in
+// it: key bytes are never zero (a key is a word's lower-case form), so pre
+// tells the lengths apart. (It differs from hashPre for eight-byte keys;
+// the cache only needs one function per key.)
+func slotHash(pre uint64) uint32 {
+	return uint32(pre * 0xc4ceb9fe1a85ec53 >> slotShift)
 }
 
-// slotHash2 is the word cache's hash of a key of 8 <= n <= 16 bytes, pre
-// its first eight bytes and rest the others, zero-padded: inlined, with
+// slotShift keeps the top bits of slotHash's product, as many as the
+// largest table needs.
+const slotShift = 64 - 15
+
+// The table must not outgrow slotHash (this fails to compile if it does).
+var _ = [2]struct{}{}[cacheMaxSlots>>(64-slotShift)]
+
+// slotHash2 is the word cache's hash of a key of 8 to 16 bytes, pre its
+// first eight bytes and rest the others, zero-padded: inlined, with
 // rest's multiply beside the other. For rest == 0 (an eight-byte key) it
-// is slotHash(n, pre), so that lowerWords hashes every key of eight to
-// 16 bytes alike (a test of the length there was mispredicted).
-func slotHash2(n int, pre, rest uint64) uint32 {
-	x := (uint64(n)*0x9e3779b97f4a7c15 ^ pre ^ rest*0xff51afd7ed558ccd) * 0xc4ceb9fe1a85ec53
-	return uint32(x ^ x>>29)
+// is slotHash(pre), so that lowerWords hashes every key of eight to 16
+// bytes alike (a test of the length there was mispredicted).
+func slotHash2(pre, rest uint64) uint32 {
+	return slotHash(pre ^ rest*0xff51afd7ed558ccd)
 }
 
 // keyHash is the word cache's hash of key s, pre its prefix8.
 func keyHash(s string, pre uint64) uint32 {
 	switch {
 	case len(s) <= 8:
-		return slotHash(len(s), pre)
+		return slotHash(pre)
 	case len(s) <= 16:
-		return slotHash2(len(s), pre, prefix8(s[8:]))
+		return slotHash2(pre, prefix8(s[8:]))
 	}
 	return hashPre(s, pre)
 }
@@ -141,6 +150,15 @@ func (c *wordCache) restIs(r strRef, rest uint64) bool {
 	}
 	x := binary.LittleEndian.Uint64([]byte(c.all[r.off+8 : r.off+16]))
 	return x&(^uint64(0)>>((128-8*r.n)&63)) == rest
+}
+
+// restIn reports whether bytes 8 to 8+n2 of key r (0 < n2 < 8, r.n ==
+// 8+n2) are those of rest: restIs for lowerWords, small enough to inline,
+// one load where the arena has 16 bytes from the key and false otherwise
+// (lowerWords then leaves the word to lowerWord).
+func (c *wordCache) restIn(r strRef, rest uint64, n2 int) bool {
+	off := int(r.off) + 8
+	return off+8 <= len(c.all) && binary.LittleEndian.Uint64([]byte(c.all[off:off+8]))&(uint64(1)<<(8*uint(n2)&63)-1) == rest
 }
 
 // prefixIn is prefix8(text[i:j]), read as one load when text has eight
@@ -300,9 +318,9 @@ func (c *wordCache) index(low string, pre, rest uint64) int32 {
 	var h uint32
 	switch {
 	case len(low) <= 8:
-		h = slotHash(len(low), pre)
+		h = slotHash(pre)
 	case len(low) <= 16:
-		h = slotHash2(len(low), pre, rest)
+		h = slotHash2(pre, rest)
 	default:
 		h = hashPre(low, pre)
 	}
@@ -336,7 +354,7 @@ func (c *wordCache) index(low string, pre, rest uint64) int32 {
 // probe position. It returns -1 otherwise (then call index). (An empty
 // slot never matches: a word's first byte is not zero.)
 func (c *wordCache) shortHit(n int, pre uint64) int32 {
-	p := slotHash(n, pre) & uint32(len(c.slots)-1)
+	p := slotHash(pre) & uint32(len(c.slots)-1)
 	if sl := &c.slots[p]; sl.pre != pre || sl.n != uint16(n) {
 		return -1
 	}

@@ -62,7 +62,7 @@ func (a *Analyzer) Constructiveness(text string) Constructiveness {
 				words++
 			case tkNum:
 				nums++
-				if i > s.t0 && orderCues[sc.norm(&sc.toks[i-1])] || len(t.low) >= 5 {
+				if i > s.t0 && orderCues[sc.norm(&sc.toks[i-1])] || len(sc.low(t)) >= 5 {
 					orderRef = true
 				}
 				continue
@@ -71,7 +71,7 @@ func (a *Analyzer) Constructiveness(text string) Constructiveness {
 			}
 			w := sc.norm(t)
 			if s.lang == LT {
-				w = sc.foldLt(t.low)
+				w = sc.foldLt(sc.low(t))
 			}
 			if orderCues[w] && i+1 < s.t1 && sc.toks[i+1].kind == tkNum {
 				orderRef = true

@@ -28,15 +28,18 @@ const (
 	fComplaint             // scored by a complaint pattern
 	fHash                  // a hashtag (the word follows '#')
 	fTitle                 // starts with a capital letter
+	fLow                   // low differs from the text (see scratch.low)
 )
 
-// token is one word, number or emoji. The tokenizer sets start, end, low,
-// emo, kind, vb, flags and ce, with val 0, ev -1 and clause 0 (the scorer
-// counts on that state: see prepSentence); prep and prepSentence set
-// spill and le.
+// token is one word, number or emoji. The tokenizer sets start, end,
+// emo, kind, vb, flags and ce (and low with fLow), with val 0,
+// ev -1 and clause 0 (the scorer counts on that state: see prepSentence);
+// prep and prepSentence set spill and le.
 type token struct {
 	start, end int
-	low        string // lower case, ё→е, ’→'
+	// low is the lower-case form of a word with fLow (see scratch.low);
+	// it is not set for other tokens.
+	low string
 	// (The scorer reads lexicon infos by id, le.in, so that preparing a
 	// token loads none.)
 	spill *[2]string // norm and stem when le.ready is false (see le)
@@ -54,6 +57,17 @@ type token struct {
 	clause int32 // clause number in the sentence (see numberClauses)
 	ev     int32 // index of the token's evidence, -1 if none
 	ce     int32 // index of the token's word-cache slot, -1 if none
+}
+
+// low returns the lower-case form of a token (ё→е, ’→'). For most words
+// that is the text itself, and the tokenizer stores no string for it (a
+// store with a write-barrier check per word in its hottest loop); a word
+// with capitals, ё or ’ has fLow and its form in t.low.
+func (sc *scratch) low(t *token) string {
+	if t.flags&fLow != 0 {
+		return t.low
+	}
+	return sc.text[t.start:t.end]
 }
 
 // wordBits summarise a word's lexicon entries so that the scorer rarely
@@ -102,6 +116,7 @@ type sentRec struct {
 // scratch is the per-call working memory, reused through a sync.Pool.
 type scratch struct {
 	cache wordCache
+	text  string // the text being analysed (see low)
 	buf   []byte
 	toks  []token
 	sents []sentRec
@@ -140,11 +155,19 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 
 // pairClass marks the first two bytes of a word that the tokenizer's
 // word case checks for an emoticon (o or x, then _ . D or -) or a URL (h or
-// w, then t or w): pairClass[a]&(pairClass[b]>>2) != 0 for exactly those
-// pairs. (Bits for the first byte, pcEmoFirst and pcURLFirst, and for the
-// second, two places higher: one class for both bytes made pairs such as
-// "th" match, and "the" missed the fast path.)
+// w, then t or w): pairClass[a]&(pairClass[b]>>pcSecond) != 0 for exactly
+// those pairs, and for every a that is no lower-case ASCII letter (for
+// lowerWords, which so tests the next word's first byte too). (Bits for the
+// first byte, pcEmoFirst, pcURLFirst and pcNotLower, and for the second,
+// pcSecond places higher: one class for both bytes made pairs such as "th"
+// match, and "the" missed the fast path.)
 var pairClass = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] |= pcAnySecond
+		if c < 'a' || c > 'z' {
+			t[c] |= pcNotLower
+		}
+	}
 	for _, c := range "oOxX" {
 		t[c] |= pcEmoFirst
 	}
@@ -163,8 +186,12 @@ var pairClass = func() (t [256]uint8) {
 const (
 	pcEmoFirst = 1 << iota
 	pcURLFirst
-	pcEmoSecond // pcEmoFirst << 2
-	pcURLSecond // pcURLFirst << 2
+	pcNotLower
+	pcEmoSecond // pcEmoFirst << pcSecond
+	pcURLSecond // pcURLFirst << pcSecond
+	pcAnySecond // pcNotLower << pcSecond: set for every byte
+
+	pcSecond = 3
 )
 
 const (
@@ -300,6 +327,7 @@ const maxSentenceTokens = 128
 
 // tokenize fills sc.toks and sc.sents from text.
 func (sc *scratch) tokenize(text string) {
+	sc.text = text
 	sc.toks = sc.toks[:0]
 	sc.sents = sc.sents[:0]
 	sc.buf = sc.buf[:0]
@@ -351,7 +379,7 @@ func (sc *scratch) tokenize(text string) {
 			i++
 			continue
 		}
-		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&(pairClass[text[i+1]]>>2) == 0) {
+		if c-'a' < 26 && (i+1 >= len(text) || pairClass[c]&(pairClass[text[i+1]]>>pcSecond) == 0) {
 			// A word starting with a lower-case ASCII letter whose first
 			// two bytes cannot start an emoticon or a URL (the commonest
 			// token): the word case below without its checks. (One test
@@ -659,7 +687,7 @@ func (sc *scratch) addNumber(text string, i, j int, brk bool) {
 	sc.toks = sc.toks[:len(sc.toks)+1]
 	t := &sc.toks[len(sc.toks)-1]
 	*t = token{}
-	t.start, t.end, t.low, t.kind, t.ev, t.ce = i, j, text[i:j], tkNum, -1, -1
+	t.start, t.end, t.kind, t.ev, t.ce = i, j, tkNum, -1, -1
 	if brk {
 		t.flags |= fBreak
 	}
@@ -816,10 +844,10 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 	} else if flags&(fLatin|fCyr) != 0 {
 		sc.lower++
 	}
-	w := text[start:i]
+	low := text[start:i]
 	if needLow {
 		from := len(sc.buf)
-		for _, r := range w {
+		for _, r := range low {
 			if r < utf8.RuneSelf {
 				if r >= 'A' && r <= 'Z' {
 					r += 'a' - 'A'
@@ -837,34 +865,34 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 			}
 			sc.buf = utf8.AppendRune(sc.buf, r)
 		}
-		t.low = sc.keep(from)
-	} else {
-		t.low = w
+		low = sc.keep(from)
+		t.low = low
+		t.flags |= fLow
 	}
 	t.ce = -1
 	if t.kind == tkWord {
 		var pre uint64
 		if needLow {
-			pre = prefix8(t.low)
+			pre = prefix8(low)
 		} else {
 			pre = prefixIn(text, start, i)
 		}
 		var rest uint64 // see index
-		if n := len(t.low); n > 8 && n <= 16 {
+		if n := len(low); n > 8 && n <= 16 {
 			if needLow {
-				rest = prefix8(t.low[8:])
+				rest = prefix8(low[8:])
 			} else {
 				rest = prefixIn(text, start+8, i)
 			}
 		}
-		t.ce = sc.cache.index(t.low, pre, rest)
+		t.ce = sc.cache.index(low, pre, rest)
 		if flags&(fCyr|fLatin) == fLatin {
 			// Language hints, computed once per word form.
 			if sl := sc.cache.at(t.ce); sl == nil {
-				t.vb = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+				t.vb = wordVotes(low, flags&fLtDiac != 0, sc.en, sc.lt)
 			} else {
 				if sl.state&slVotes == 0 {
-					sl.votes = wordVotes(t.low, flags&fLtDiac != 0, sc.en, sc.lt)
+					sl.votes = wordVotes(low, flags&fLtDiac != 0, sc.en, sc.lt)
 					sl.state |= slVotes
 				}
 				t.vb = sl.votes
@@ -882,13 +910,16 @@ func (sc *scratch) word(text string, i int, brk bool) (int, *token) {
 // lowerHigh has the high bit of every byte set.
 const lowerHigh = 0x8080808080808080
 
-// lowerMask returns the bytes of x (eight bytes of text) that are
-// lower-case ASCII letters, as the high bit of each byte: a byte's low
-// seven bits are >= 0x61 and < 0x7b (no carry crosses a byte) and its own
-// high bit is clear.
-func lowerMask(x uint64) uint64 {
-	x7 := x & 0x7f7f7f7f7f7f7f7f
-	return (x7 + 0x1f1f1f1f1f1f1f1f) &^ (x7 + 0x0505050505050505) &^ x & lowerHigh
+// notLower returns the bytes of x (eight bytes of text) that are no
+// lower-case ASCII letters, as the high bit of each byte: those with the
+// high bit set, or low seven bits below 0x61 or above 0x7a. With its high
+// bit set, a byte minus 0x61 (or 0x7b) keeps the high bit exactly when its
+// low seven bits are at least 0x61 (0x7b), and no borrow crosses a byte.
+// (Three constants and eight steps: it computed the lower-case bytes
+// before, with four constants, and inverted them.)
+func notLower(x uint64) uint64 {
+	h := x | lowerHigh
+	return (x | ^(h - 0x6161616161616161) | (h - 0x7b7b7b7b7b7b7b7b)) & lowerHigh
 }
 
 // wordGoesOn marks the bytes after a run of lower-case ASCII letters with
@@ -906,9 +937,8 @@ var wordGoesOn = func() (t [256]bool) {
 // on the word's length, and the CPU mispredicts it for most words.
 func lowerRun(text string, j int) int {
 	for j+8 <= len(text) {
-		m := lowerMask(binary.LittleEndian.Uint64([]byte(text[j : j+8])))
-		if m != lowerHigh {
-			return j + bits.TrailingZeros64(^m&lowerHigh)>>3
+		if z := notLower(binary.LittleEndian.Uint64([]byte(text[j : j+8]))); z != 0 {
+			return j + bits.TrailingZeros64(z)>>3
 		}
 		j += 8
 	}
@@ -927,12 +957,13 @@ func load8(text string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// tail8 returns text[i:], shorter than eight bytes, and its bytes,
+// tail8 returns the bytes of text[i:], shorter than eight bytes,
 // zero-padded, as a number; i < len(text) and len(text) >= 8. One load of
 // the last eight bytes shifted down: lowerWords then takes the last word of
-// a text as any other.
-func tail8(text string, i int) (string, uint64) {
-	return text[i:], load8(text, len(text)-8) >> (8 * uint(i+8-len(text)) & 63)
+// a text as any other. (binary.LittleEndian rather than load8 keeps it
+// small enough to inline: its call in lowerWords' loop cost spills.)
+func tail8(text string, i int) uint64 {
+	return binary.LittleEndian.Uint64([]byte(text[len(text)-8:])) >> (uint(i-len(text)) * 8 & 63)
 }
 
 // lowerWords tokenizes the words from i, which starts with a lower-case
@@ -957,39 +988,55 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	if brk {
 		flags |= fBreak
 	}
+	// The tokens go to toks, up to its length (room); sc.toks and
+	// sc.lower are updated once, when the run ends (kept in memory, they
+	// were loaded and stored for every word).
+	nt0 := len(sc.toks)
+	room := min(cap(sc.toks), limit)
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
+		// The run ends after a hashtag, whose votes tokenize counts apart.
+		room = min(room, nt0+1)
 	}
+	toks := sc.toks[:room]
+	nt := nt0
 	slots := sc.cache.slots
-	// (An int mask: the compiler needed fewer register moves.)
-	mask := len(slots) - 1
-	room := min(cap(sc.toks), limit)
+	if len(slots) == 0 {
+		// Never so (tokenize has reset the cache), but with this test
+		// and an unsigned mask the compiler proves p&mask in range: no
+		// bounds check per word.
+		return sc.lowerWordLanes(text, i, brk, 0)
+	}
+	mask := uint(len(slots) - 1)
 	var lanes uint64
-	// s8 is text[i:i+8] (less at the end of text), x the same bytes as a
-	// number, zero-padded, and m its lower-case letters (see lowerMask).
-	// (A short word is s8[:n]: slicing text at i again cost bounds checks
-	// and a guard against an empty slice.)
-	var s8 string
+	// x is text[i:i+8] (less at the end of text) as a number,
+	// zero-padded.
 	var x uint64
 	if i+8 <= len(text) {
-		s8 = text[i : i+8]
-		x = load8(s8, 0)
+		x = load8(text, i)
 	} else {
-		s8, x = tail8(text, i)
+		x = tail8(text, i)
 	}
-	m := lowerMask(x)
+	var t *token
 loop:
-	for len(sc.toks) < room {
+	for nt < len(toks) {
 		var n int
-		var w string // the word
 		var next byte
 		var sl *cacheSlot
-		var p int
-		if m != lowerHigh {
+		var p uint
+		// z marks the bytes of x that are no lower-case letters. (Testing
+		// z rather than notLower(x) tells the compiler that z is not
+		// zero: TrailingZeros64 needs no test for that case then.)
+		if z := notLower(x); z != 0 {
 			// As in lowerWord: x gives the word's length n, its prefix8
 			// pre and the byte after it.
-			n = bits.TrailingZeros64(^m&lowerHigh) >> 3
-			next = byte(x >> (8 * uint(n) & 63))
+			sh := uint(bits.TrailingZeros64(z)) &^ 7 // 8*n
+			n = int(sh >> 3)
+			next = byte(x >> sh)
+			// keep has the bits of the word's bytes in x set: those below
+			// the lowest bit of z's byte, without a shift by n (which
+			// only CX can count).
+			keep := (z ^ (z - 1)) >> 8
 			if wordGoesOn[next] {
 				// An inner apostrophe and lower-case letters after it,
 				// all in x ("don't", "it's": word's general case took
@@ -1000,7 +1047,7 @@ loop:
 					break
 				}
 				y := x >> (8 * uint(k) & 63)
-				n2 := bits.TrailingZeros64(^lowerMask(y)&lowerHigh) >> 3
+				n2 := bits.TrailingZeros64(notLower(y)) >> 3
 				if n2 == 0 || k+n2 >= 8 {
 					break
 				}
@@ -1009,9 +1056,10 @@ loop:
 					break
 				}
 				n = k + n2
+				keep = 1<<(8*uint(n)&63) - 1
 			}
-			pre := x & (uint64(1)<<(8*uint(n)&63) - 1)
-			p = int(slotHash(n, pre)) & mask
+			pre := x & keep
+			p = uint(slotHash(pre)) & mask
 			sl = &slots[p]
 			for sl.pre != pre || sl.n != uint16(n) {
 				// Probe on as index does: a common word that is not at
@@ -1026,56 +1074,52 @@ loop:
 			if sl.state&slLower == 0 {
 				break
 			}
-			w = s8[:n]
 		} else {
 			// Eight letters or more (one word in ten): up to 16 the same
-			// way with a second load, the slot's key bytes 8 to 15 read
-			// from the arena (see wordCache.restIs).
-			if i+16 > len(text) {
+			// way with a second load (zero-padded at the end of text), the
+			// slot's key bytes 8 to 15 read from the arena (see
+			// wordCache.restIs).
+			var x2 uint64
+			if i+16 <= len(text) {
+				x2 = load8(text, i+8)
+			} else if i+8 < len(text) {
+				x2 = tail8(text, i+8)
+			} // else the word's eight letters end the text
+			z2 := notLower(x2)
+			if z2 == 0 {
 				break
 			}
-			x2 := load8(text, i+8)
-			m2 := lowerMask(x2)
-			if m2 == lowerHigh {
-				break
-			}
-			n2 := bits.TrailingZeros64(^m2&lowerHigh) >> 3
+			n2 := bits.TrailingZeros64(z2) >> 3
 			rest := x2 & (uint64(1)<<(8*uint(n2)&63) - 1)
 			next = byte(x2 >> (8 * uint(n2) & 63))
 			if wordGoesOn[next] {
 				break
 			}
 			n = 8 + n2
-			p = int(slotHash2(n, x, rest)) & mask // (rest == 0 for eight letters)
+			p = uint(slotHash2(x, rest)) & mask // (rest == 0 for eight letters)
 			sl = &slots[p]
-			if sl.pre != x || sl.n != uint16(n) || sl.state&slLower == 0 {
+			for sl.pre != x || sl.n != uint16(n) || n2 > 0 && !sc.cache.restIn(sl.key, rest, n2) {
+				if sl.n == 0 {
+					break loop
+				}
+				p = (p + 1) & mask
+				sl = &slots[p]
+			}
+			if sl.state&slLower == 0 {
 				break
 			}
-			if n2 > 0 {
-				all := sc.cache.all
-				off := int(sl.key.off) + 8
-				if off+8 > len(all) || load8(all, off)&(uint64(1)<<(8*uint(n2)&63)-1) != rest {
-					break
-				}
-			}
-			w = text[i : i+n]
 		}
 		flags |= uint16(sl.state & slElong) // fElong, known for the key
-		nt := len(sc.toks)
-		sc.toks = sc.toks[:nt+1]
-		t := &sc.toks[nt]
+		vb := sl.votes
+		t = &toks[nt]
+		nt++
 		// Every field, as lowerWord sets them.
 		t.start, t.end = i, i+n
-		t.low = w
 		t.val, t.emo = 0, 0
 		t.kind, t.flags, t.clause = tkWord, flags, 0
 		t.ev, t.ce = -1, int32(p)
-		t.vb = sl.votes
-		sc.lower++
+		t.vb = vb
 		i += n
-		// back is where tokenize goes on when the run ends here: past a
-		// space after the word, as lowerWord, or at a comma.
-		back := i + 1
 		flags = fLatin
 		if next != ' ' {
 			// A comma and a space go on to the next word with fBreak, as
@@ -1083,33 +1127,48 @@ loop:
 			// ended a run in one text in three: a return to tokenize and
 			// a mispredicted branch or two there).
 			if next != ',' || i+1 >= len(text) || text[i+1] != ' ' {
-				return i, t, lanes
+				goto doneAt
 			}
-			back = i
 			i++
 			flags = fLatin | fBreak
 		}
 		i++
 		// Go on only with a word that tokenize's fast case would take
-		// (the same test on the first two bytes), while room is left, and
-		// not after a hashtag (whose votes tokenize counts apart).
-		if i >= len(text) || nt+1 >= room || t.flags&fHash != 0 {
-			return back, t, lanes
+		// (the same test on the first two bytes), while room is left.
+		if nt >= len(toks) {
+			goto done
 		}
-		if i+8 <= len(text) {
-			s8 = text[i : i+8]
-			x = load8(s8, 0)
+		if i <= len(text)-8 {
+			x = load8(text, i)
 		} else {
-			s8, x = tail8(text, i)
+			if i >= len(text) {
+				goto done
+			}
+			x = tail8(text, i)
 		}
-		m = lowerMask(x)
-		if m&0x80 == 0 || pairClass[byte(x)]&(pairClass[byte(x>>8)]>>2) != 0 {
-			return back, t, lanes
+		if pairClass[byte(x)]&(pairClass[byte(x>>8)]>>pcSecond) != 0 {
+			goto done
 		}
-		lanes += voteLanes[t.vb&(1<<6-1)]
+		lanes += voteLanes[vb&(1<<6-1)]
 	}
+	sc.toks = toks[:nt]
+	sc.lower += nt - nt0
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
+done:
+	// The run ends after t, and i is past the space after it (tokenize
+	// goes on there, as after lowerWord) or, with fBreak, past a comma and
+	// a space (tokenize goes on at the comma).
+	i -= int(flags&fBreak) >> 1
+doneAt:
+	// ... or i is where tokenize goes on.
+	sc.toks = toks[:nt]
+	sc.lower += nt - nt0
+	return i, t, lanes
 }
+
+// lowerWords steps back over a comma and a space by (flags&fBreak)>>1:
+// fBreak must be 4 (this fails to compile otherwise).
+var _ = [1]struct{}{}[fBreak>>1-2]
 
 // lowerWordLanes is lowerWord for lowerWords, passing lanes on.
 func (sc *scratch) lowerWordLanes(text string, i int, brk bool, lanes uint64) (int, *token, uint64) {
@@ -1135,8 +1194,8 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	var next byte      // the byte after the word, 0 at the end of text
 	if len(rest) >= 8 {
 		x := binary.LittleEndian.Uint64([]byte(rest[:8]))
-		if m := lowerMask(x); m != lowerHigh {
-			n = bits.TrailingZeros64(^m&lowerHigh) >> 3 // 1 to 7: text[i] is a letter
+		if z := notLower(x); z != 0 {
+			n = bits.TrailingZeros64(z) >> 3 // 1 to 7: text[i] is a letter
 			// (&63: the compiler then needs no code for shifts of 64 or more)
 			keep = 1<<(8*uint(n)&63) - 1
 			pre = x & keep
@@ -1199,7 +1258,7 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 	// everything in registers (any call on this path made it spill them
 	// for every word).
 	if n := j - i; n <= 8 && len(sc.toks) < cap(sc.toks) {
-		p := slotHash(n, pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
+		p := slotHash(pre) & uint32(len(sc.cache.slots)-1) // shortHit, inline
 		if sl := &sc.cache.slots[p]; sl.pre == pre && sl.n == uint16(n) && sl.state&slVotes != 0 {
 			sc.toks = sc.toks[:len(sc.toks)+1]
 			t := &sc.toks[len(sc.toks)-1]
@@ -1207,7 +1266,6 @@ func (sc *scratch) lowerWord(text string, i int, brk bool) (int, *token) {
 			// twice the stores, and a call while the GC runs).
 			// (spill and le are set by prep)
 			t.start, t.end = i, j
-			t.low = w
 			t.val, t.emo = 0, 0
 			t.kind, t.flags, t.clause = tkWord, flags, 0
 			t.ev, t.ce = -1, int32(p)
@@ -1232,7 +1290,7 @@ func (sc *scratch) addLowerWord(text string, i, j int, flags uint16, pre uint64)
 	// Field by field: a composite literal is built on the stack and then
 	// copied (twice the stores).
 	*t = token{}
-	t.start, t.end, t.ev, t.flags, t.low = i, j, -1, flags, w
+	t.start, t.end, t.ev, t.flags = i, j, -1, flags
 	t.ce = -1
 	if j-i <= 8 {
 		t.ce = sc.cache.shortHit(j-i, pre)

@@ -85,7 +85,7 @@ func TestTokenizeInvariants(t *testing.T) {
 				}
 				continue
 			}
-			if tk.emo != 0 || text[tk.start:tk.end] != tk.low && !tk.hasUpperOrSpecial(text) {
+			if tk.emo != 0 || text[tk.start:tk.end] != sc.low(tk) && !tk.hasUpperOrSpecial(text) {
 				t.Fatalf("%q: token %d: %+v", text, i, *tk)
 			}
 			if w := text[tk.start:tk.end]; plainWord(w) {
@@ -99,15 +99,15 @@ func TestTokenizeInvariants(t *testing.T) {
 				}
 			}
 			sl := sc.cache.at(tk.ce)
-			if sl == nil || sc.cache.str(sl.key) != tk.low {
-				t.Fatalf("%q: token %d (%q): cache slot %d does not hold it", text, i, tk.low, tk.ce)
+			if sl == nil || sc.cache.str(sl.key) != sc.low(tk) {
+				t.Fatalf("%q: token %d (%q): cache slot %d does not hold it", text, i, sc.low(tk), tk.ce)
 			}
 			var vb voteBits
 			if tk.flags&(fCyr|fLatin) == fLatin {
-				vb = wordVotes(tk.low, tk.flags&fLtDiac != 0, sc.en, sc.lt)
+				vb = wordVotes(sc.low(tk), tk.flags&fLtDiac != 0, sc.en, sc.lt)
 			}
 			if tk.vb != vb {
-				t.Fatalf("%q: token %d (%q): votes %b, want %b", text, i, tk.low, tk.vb, vb)
+				t.Fatalf("%q: token %d (%q): votes %b, want %b", text, i, sc.low(tk), tk.vb, vb)
 			}
 		}
 	}
@@ -129,4 +129,27 @@ func plainWord(w string) bool {
 func (tk *token) hasUpperOrSpecial(text string) bool {
 	w := text[tk.start:tk.end]
 	return strings.ToLower(w) != w || strings.ContainsAny(w, "ёЁ’")
+}
+
+// TestNotLower checks notLower against its definition for every byte
+// value at every position.
+func TestNotLower(t *testing.T) {
+	for c := range 256 {
+		want := uint64(0x80)
+		if c >= 'a' && c <= 'z' {
+			want = 0
+		}
+		for k := range 8 {
+			// The other bytes: letters, or the next byte value (no borrow
+			// may cross from a byte to the next).
+			fill := uint64(0x6d6d6d6d6d6d6d6d)
+			if k%2 == 1 {
+				fill = uint64(byte(c+1)) * 0x0101010101010101
+			}
+			x := fill&^(0xff<<(8*k)) | uint64(c)<<(8*k)
+			if got := notLower(x) >> (8 * k) & 0xff; got != want {
+				t.Fatalf("notLower(%#x) byte %d = %#x, want %#x", x, k, got, want)
+			}
+		}
+	}
 }
