@@ -117,12 +117,15 @@ const (
 	closingToneFactor = 0.5
 )
 
+// squash maps a sum into [-1, 1]. It needs no clamp: the rounded
+// x*x+alpha is at least the rounded x*x, whose correctly rounded square
+// root is at least |x|, so the quotient is at most 1 in magnitude (and
+// NaN stays NaN, as it would through min and max).
 func squash(x float64) float64 {
 	if x == 0 {
 		return 0
 	}
-	v := x / math.Sqrt(x*x+alpha)
-	return max(-1, min(1, v))
+	return x / math.Sqrt(x*x+alpha)
 }
 
 // Analyze scores text. It never fails: empty or unreadable text gets a
@@ -1447,7 +1450,9 @@ func (sc *scratch) result(out *Score, text string) {
 	out.Compound, out.Lang = squash(r.sum), r.lang
 	out.Label = LabelOf(out.Compound)
 	if r.neg > 0 {
-		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
+		// Within [0, 1] without a clamp: squash(r.neg) is in (0, 1] and,
+		// as r.pos is never negative, so is r.neg/(r.neg+r.pos).
+		out.Negativity = squash(r.neg) * r.neg / (r.neg + r.pos)
 	}
 	ns, ne, na := len(sc.sents), len(sc.ev), len(sc.asp)
 	switch {
