@@ -1246,7 +1246,13 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
 		a.sarcasm(sc, si, cand)
 	}
-	sum, neg, pos := sc.sentenceSums(s.t0, cand)
+	if sc.tone != 0 {
+		sc.toneDown(s.t0, cand)
+	}
+	sum, neg, pos := sentenceSums(toks[s.t0:], cand)
+	if sum != sum {
+		neg, pos = sum, sum // see sentenceSums
+	}
 	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
 		neg *= questionNegScale
 		pos *= questionScale
@@ -1267,25 +1273,41 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
 
-// sentenceSums adds up the valences of a sentence's tokens (all, the
-// positive and the negative ones), first halving those whose sign differs
-// from the closing tone (see run). t0 is the sentence's first token and
-// cand its list from prepSentence, which holds every token with a valence.
-func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
+// toneDown halves the valences of a sentence's tokens whose sign differs
+// from the closing tone (see run); only texts with a tone call it. t0 is
+// the sentence's first token and cand its list from prepSentence, which
+// holds every token with a valence.
+func (sc *scratch) toneDown(t0 int, cand []int32) {
 	toks := sc.toks[t0:]
 	tone := sc.tone
 	for _, i := range cand {
-		v := toks[i].val
-		if v*tone < 0 && t0+int(i) != sc.toneTok {
+		if v := toks[i].val; v*tone < 0 && t0+int(i) != sc.toneTok {
 			v *= closingToneFactor
 			toks[i].val = v
 			sc.ev[toks[i].ev].weight = v
 		}
-		// Without branches on the sign, which the CPU mispredicts: a
-		// zero (or -0) adds nothing to sums that start at +0.
+	}
+}
+
+// sentenceSums adds up the valences of a sentence's tokens toks: all, the
+// negative (as a positive number) and the positive ones. cand is the
+// sentence's list from prepSentence, which holds every token with a
+// valence.
+func sentenceSums(toks []token, cand []int32) (sum, neg, pos float64) {
+	for _, i := range cand {
+		v := toks[i].val
+		// Without branches on the sign, which the CPU mispredicts, nor
+		// Go's float min and max (some 15 instructions with their NaN
+		// and signed-zero cases): the sign bit, spread, keeps v for one
+		// sum and +0 for the other, and a zero (or -0) adds nothing to
+		// sums that start at +0. (A NaN valence, possible only from
+		// WithLexicon data, makes sum NaN, and scoreSentence then makes
+		// the others NaN too, as min and max did.)
+		b := math.Float64bits(v)
+		m := uint64(int64(b) >> 63)
 		sum += v
-		neg -= min(v, 0)
-		pos += max(v, 0)
+		neg -= math.Float64frombits(b & m)
+		pos += math.Float64frombits(b &^ m)
 	}
 	return sum, neg, pos
 }
