@@ -489,7 +489,7 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 		return best, bestN
 	}
 	nt := &toks[i+1]
-	if in.next == nil {
+	if in.nextTab == nil {
 		sh, nh := nt.le.sh|1, nt.le.nh|1
 		if !in.wild && in.secondSet&(1<<(sh>>10)|1<<(nh>>10)) == 0 {
 			return best, bestN // no seq's second element can be the next token
@@ -501,16 +501,19 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 		}
 		return best, bestN
 	}
-	stem, norm := sc.stem(nt), sc.norm(nt)
-	for _, k := range in.next[stem] {
-		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
-			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
-		}
-	}
-	if norm != stem {
-		for _, k := range in.next[norm] {
+	// A token that is no word matches no stem element (see seqMatch).
+	if nt.kind == tkWord {
+		stem, norm := sc.stem(nt), sc.norm(nt)
+		for _, k := range in.nextSeqs(stem, nt.le.sh) {
 			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
 				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+			}
+		}
+		if norm != stem {
+			for _, k := range in.nextSeqs(norm, nt.le.nh) {
+				if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+					best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+				}
 			}
 		}
 	}
@@ -612,7 +615,7 @@ func seqBits(t *token) uint32 {
 // nextBits is in's part of langEnt.next: a token whose seqBits miss it
 // cannot be the second element of any of in's seqs.
 func (in *info) nextBits() uint32 {
-	if in.next != nil {
+	if in.nextTab != nil {
 		return ^uint32(0) // a long list: not worth the filter
 	}
 	var b uint32

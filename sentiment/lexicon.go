@@ -53,7 +53,7 @@ type seq struct {
 }
 
 // maxFilteredSeqs is the longest list of seqs that bestSeq scans with the
-// second-key filter; longer lists are indexed by a map.
+// second-key filter; longer lists are indexed by a table (info.nextTab).
 const maxFilteredSeqs = 16
 
 // info is everything a lexicon knows about one key (a normalised word or a stem).
@@ -67,11 +67,16 @@ type info struct {
 	function bool
 	ns       nsKind // roles in negation scope (negation.tsv)
 	seqs     []seq  // multi-word entries that start with this key, longest first
-	// next indexes seqs by the key of their second element (stem entries
-	// only); seqs whose second element is a negator, a number or a root are
-	// listed in other. Built only for long lists.
-	next  map[string][]int32
-	other []int32
+	// nextTab indexes seqs by the key of their second element (stem
+	// entries only; see nextSeqs), with no pointer and no string hashing:
+	// an open-addressing table of one slot per key, keyed by the key's
+	// hash16, which a token carries for its stem and norm. nextIdx holds
+	// the seq indices that the slots refer to, grouped by key. Seqs whose
+	// second element is a negator, a number or a root are listed in other.
+	// Built only for long lists.
+	nextTab []nextSlot
+	nextIdx []int32
+	other   []int32
 	// second holds, per seq, the hash of its second element's key (0 for
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
@@ -83,9 +88,9 @@ type info struct {
 	wild      bool
 	// hashMask, keySet and wildKinds are what matchAt tests the next
 	// token against (mayContinue; nextBits is their summary for the word
-	// cache): its hashes must meet hashMask (secondSet; 0 with next) or
-	// keySet (with next: bit h>>8 set for the hash16 h of every key in
-	// next; 64 bits would be nearly full for the negators' hundred keys),
+	// cache): its hashes must meet hashMask (secondSet; 0 with nextTab) or
+	// keySet (with nextTab: bit h>>8 set for the hash16 h of every key in
+	// it; 64 bits would be nearly full for the negators' hundred keys),
 	// or its kind one of wildKinds (bit 1<<elemNeg, elemNum or elemPrefix
 	// per such second element; "to no avail" has a wild seq, but most
 	// tokens after "to" are no negator).
@@ -95,7 +100,7 @@ type info struct {
 	// third is what the token two after the key must meet (its seqBits)
 	// for one of seqs to match there: the seqBits of their third
 	// elements, or all ones when a seq is two words long or the list is
-	// long (next). Most words that the scorer tries only for a seq start
+	// long (nextTab). Most words that the scorer tries only for a seq start
 	// one that the next word continues but the one after ends ("in the",
 	// "you can"); third spares some of them bestSeq (see thirdMay).
 	third uint32
@@ -131,18 +136,24 @@ func (in *info) finish() {
 		}
 	}
 	if len(in.seqs) > maxFilteredSeqs {
-		in.next = map[string][]int32{}
 		in.keySet = new([4]uint64)
+		var keys []string
+		groups := map[string][]int32{}
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {
-				in.next[s.rest[0].key] = append(in.next[s.rest[0].key], int32(k))
-				h := hash16(s.rest[0].key) >> 8
+				key := s.rest[0].key
+				if groups[key] == nil {
+					keys = append(keys, key)
+				}
+				groups[key] = append(groups[key], int32(k))
+				h := hash16(key) >> 8
 				in.keySet[h>>6] |= 1 << (h & 63)
 			} else {
 				in.other = append(in.other, int32(k))
 				in.wildKinds |= 1 << s.rest[0].kind
 			}
 		}
+		in.buildNextTab(keys, groups)
 	}
 	in.hashMask = in.secondSet
 	in.third = thirdBits(in)
@@ -156,9 +167,56 @@ func (in *info) finish() {
 	}
 }
 
+// nextSlot is an entry of info.nextTab: the seqs whose second element has
+// the key with hash16 h (h|1, so that 0 marks an empty slot) are listed in
+// info.nextIdx[at:at+n].
+type nextSlot struct {
+	h     uint16
+	at, n uint32
+}
+
+// buildNextTab sets nextTab and nextIdx from the distinct keys (in order)
+// and the seqs (indices, in order) that each key is the second element of.
+func (in *info) buildNextTab(keys []string, groups map[string][]int32) {
+	size := 4
+	for size < 2*len(keys) {
+		size *= 2 // at most half full: every probe meets an empty slot
+	}
+	in.nextTab = make([]nextSlot, size)
+	for _, key := range keys {
+		h := hash16(key) | 1
+		i := int(h>>1) & (size - 1)
+		for in.nextTab[i].h != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		g := groups[key]
+		in.nextTab[i] = nextSlot{h: h, n: uint32(len(g)), at: uint32(len(in.nextIdx))}
+		in.nextIdx = append(in.nextIdx, g...)
+	}
+}
+
+// nextSeqs returns the indices of the seqs whose second element's key is
+// key, whose hash16 is h.
+func (in *info) nextSeqs(key string, h uint16) []int32 {
+	h |= 1
+	tab := in.nextTab
+	mask := len(tab) - 1
+	for i := int(h>>1) & mask; ; i = (i + 1) & mask {
+		sl := &tab[i]
+		if sl.h == 0 {
+			return nil
+		}
+		if sl.h == h {
+			if g := in.nextIdx[sl.at : sl.at+sl.n]; in.seqs[g[0]].rest[0].key == key {
+				return g
+			}
+		}
+	}
+}
+
 // thirdBits computes info.third.
 func thirdBits(in *info) uint32 {
-	if in.next != nil {
+	if in.nextTab != nil {
 		return ^uint32(0)
 	}
 	var b uint32
