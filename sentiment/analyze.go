@@ -1142,23 +1142,12 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = ruleComplaint
 			}
 		case t.kind == tkWord && t.le.bits&(bNeg|bKnown) == 0:
-			if t.le.bits&bUnkFused != 0 {
-				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
-					v = negate(fv)
-					rule = ruleNegation
-					n = 1
-					break
-				}
+			var ok bool
+			if v, rule, ok = sc.unknownWord(s, i, lx, stemf); !ok {
+				continue
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
-				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
-				v = tooValence
-				rule = ruleComplaint
-				complaint = true
-				n = 1
-				break
-			}
-			continue
+			complaint = rule == ruleComplaint
+			n = 1
 		default:
 			continue
 		}
@@ -1173,63 +1162,18 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if v == 0 { // a neutral entry ("looks like") only shields its words
 			continue
 		}
-		// Look back for negators and intensifiers in the same clause (in
-		// a sentence that has any: s.bits is the union of its tokens' bits).
-		factor := 1.0
-		negIdx := -1
-		lookBack := i - 1
-		if s.bits&(bNeg|bIntens) == 0 {
-			lookBack = -1
-		}
-		for j := lookBack; j >= s.t0 && j >= i-negScope; j-- {
-			if toks[j+1].flags&fBreak != 0 {
-				break
-			}
-			tj := &toks[j]
-			if tj.flags&fUsed != 0 && tj.val == 0 || tj.le.bits&bContrast != 0 {
-				break
-			}
-			if tj.le.bits&bNeg != 0 {
-				negIdx = j
-				break
-			}
-			if tj.le.bits&bIntens != 0 && j >= i-2 {
-				factor *= lx.info(tj.le.in).intens
-				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
-					sc.ev[tj.ev].weight, sc.ev[tj.ev].rule = 0, ruleIntensifier
-					tj.val = 0
-				} else if tj.ev < 0 {
-					tj.ev = sc.addEv(tj, tj, ruleIntensifier, 0)
-				}
-			}
-		}
-		if negIdx >= 0 && (rule != ruleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
-			if factor > 1 {
-				factor = 1
-			}
-			v = negate(v * factor)
-			tn := &toks[negIdx]
-			if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
-				sc.ev[tn.ev].weight, sc.ev[tn.ev].rule = 0, ruleNegation
-				tn.val = 0
-			} else {
-				sc.addEv(tn, tn, ruleNegation, 0)
-			}
-		} else {
-			v *= factor
+		if s.bits&(bNeg|bIntens) != 0 {
+			// Negators and intensifiers before it (in a sentence that
+			// has any: s.bits is the union of its tokens' bits).
+			v = sc.lookBack(s, lx, i, n, v, rule)
 		}
 		// A positive word right after a negative one is what the negative
 		// word judges ("poor reliability", "bad quality"): it adds nothing.
 		if v > 0 && i > s.t0 && toks[i-1].val < 0 && t.flags&fBreak == 0 && toks[i-1].flags&fComplaint == 0 {
 			continue
 		}
-		if mixedCase && t.flags&fCaps != 0 {
-			v *= capsFactor
-			sc.addEv(t, t, ruleCaps, 0)
-		}
-		if t.flags&fElong != 0 {
-			v *= elongFactor
-			sc.addEv(t, t, ruleElongation, 0)
+		if t.flags&(fCaps|fElong) != 0 {
+			v = sc.emphasis(t, v, mixedCase)
 		}
 		t.val = v
 		if complaint {
@@ -1238,8 +1182,137 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		t.ev = sc.addEv(t, last, rule, v)
 	}
-	// Contrast inside the sentence: the last contrast word splits it.
-	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
+	if s.bits&bContrast != 0 {
+		sc.contrast(s, lx, cand)
+	}
+	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
+		a.sarcasm(sc, si, cand)
+	}
+	if sc.tone != 0 {
+		sc.toneDown(s.t0, cand)
+	}
+	sum, neg, pos := sentenceSums(toks[s.t0:], cand)
+	if sum != sum {
+		neg, pos = sum, sum // see sentenceSums
+	}
+	if (s.question > 0 || s.excl > 0) && sum != 0 {
+		sum, neg, pos = sc.punctuation(s, sum, neg, pos)
+	}
+	s.sum, s.negSum, s.posSum = sum, neg, pos
+}
+
+// punctuation returns a sentence's sums (not 0) as its terminator changes
+// them: a question scales them down, exclamation marks add to them.
+func (sc *scratch) punctuation(s *sentRec, sum, neg, pos float64) (float64, float64, float64) {
+	if s.question > 0 && s.excl == 0 && s.question < 2 {
+		neg *= questionNegScale
+		pos *= questionScale
+		sum = pos - neg
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleQuestion})
+	}
+	if s.excl > 0 && sum != 0 {
+		b := exclBonus * float64(min(s.excl, exclMax))
+		if sum < 0 {
+			b = -b
+			neg -= b
+		} else {
+			pos += b
+		}
+		sum += b
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleExclamation, weight: b})
+	}
+	return sum, neg, pos
+}
+
+// unknownWord scores toks[i], a word the lexicon does not know, from a
+// fused negation ("unhappy", "неплохой") or a preceding excess marker
+// ("too plastic", "слишком мягкий", "per trumpas": excess is a
+// complaint); ok is false when neither applies.
+func (sc *scratch) unknownWord(s *sentRec, i int, lx *lexicon, stemf func(string) string) (v float64, rule ruleID, ok bool) {
+	toks := sc.toks
+	t := &toks[i]
+	if t.le.bits&bUnkFused != 0 {
+		if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
+			return negate(fv), ruleNegation, true
+		}
+	}
+	if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
+		return tooValence, ruleComplaint, true
+	}
+	return 0, 0, false
+}
+
+// emphasis returns the valence v of t raised for capitals (in a
+// text that mixes cases) and for elongation, with their evidence.
+func (sc *scratch) emphasis(t *token, v float64, mixedCase bool) float64 {
+	if mixedCase && t.flags&fCaps != 0 {
+		v *= capsFactor
+		sc.addEv(t, t, ruleCaps, 0)
+	}
+	if t.flags&fElong != 0 {
+		v *= elongFactor
+		sc.addEv(t, t, ruleElongation, 0)
+	}
+	return v
+}
+
+// lookBack applies to the valence v of the term of n tokens at toks[i]
+// (scored by rule) the negator and the intensifiers before it in the same
+// clause, and returns the new valence. scoreSentence calls it only in
+// sentences that have a negator or an intensifier.
+func (sc *scratch) lookBack(s *sentRec, lx *lexicon, i, n int, v float64, rule ruleID) float64 {
+	toks := sc.toks
+	t := &toks[i]
+	factor := 1.0
+	negIdx := -1
+	for j := i - 1; j >= s.t0 && j >= i-negScope; j-- {
+		if toks[j+1].flags&fBreak != 0 {
+			break
+		}
+		tj := &toks[j]
+		if tj.flags&fUsed != 0 && tj.val == 0 || tj.le.bits&bContrast != 0 {
+			break
+		}
+		if tj.le.bits&bNeg != 0 {
+			negIdx = j
+			break
+		}
+		if tj.le.bits&bIntens != 0 && j >= i-2 {
+			factor *= lx.info(tj.le.in).intens
+			if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
+				sc.ev[tj.ev].weight, sc.ev[tj.ev].rule = 0, ruleIntensifier
+				tj.val = 0
+			} else if tj.ev < 0 {
+				tj.ev = sc.addEv(tj, tj, ruleIntensifier, 0)
+			}
+		}
+	}
+	if negIdx >= 0 && (rule != ruleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
+		if factor > 1 {
+			factor = 1
+		}
+		v = negate(v * factor)
+		tn := &toks[negIdx]
+		if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
+			sc.ev[tn.ev].weight, sc.ev[tn.ev].rule = 0, ruleNegation
+			tn.val = 0
+		} else {
+			sc.addEv(tn, tn, ruleNegation, 0)
+		}
+	} else {
+		v *= factor
+	}
+	return v
+}
+
+// contrast splits a sentence at its last contrast word (one that no entry
+// consumed and that has no valence of its own): the valences before it
+// and after it are weighted with the word's before and after. cand is the
+// sentence's list from prepSentence, which holds every token with a
+// valence. scoreSentence calls it only for a sentence with a contrast word.
+func (sc *scratch) contrast(s *sentRec, lx *lexicon, cand []int32) {
+	toks := sc.toks
+	for k := s.t1 - 1; k >= s.t0; k-- {
 		t := &toks[k]
 		if t.le.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
@@ -1260,34 +1333,6 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.addEv(t, t, ruleContrast, 0)
 		break
 	}
-	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
-		a.sarcasm(sc, si, cand)
-	}
-	if sc.tone != 0 {
-		sc.toneDown(s.t0, cand)
-	}
-	sum, neg, pos := sentenceSums(toks[s.t0:], cand)
-	if sum != sum {
-		neg, pos = sum, sum // see sentenceSums
-	}
-	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
-		neg *= questionNegScale
-		pos *= questionScale
-		sum = pos - neg
-		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleQuestion})
-	}
-	if s.excl > 0 && sum != 0 {
-		b := exclBonus * float64(min(s.excl, exclMax))
-		if sum < 0 {
-			b = -b
-			neg -= b
-		} else {
-			pos += b
-		}
-		sum += b
-		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleExclamation, weight: b})
-	}
-	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
 
 // toneDown halves the valences of a sentence's tokens whose sign differs
