@@ -706,6 +706,18 @@ func (in *info) mayContinue(hb uint64, nt *token) bool {
 	return false
 }
 
+// negAspMay reports whether one of the lexicon's multi-word entries that
+// start with a negator and have an aspect may match at toks[i], a negator,
+// as far as the next token tells (see mayContinue). For a negator without
+// bAnyAsp they are all that matchAt could find an aspect in.
+func negAspMay(lx *lexicon, toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	nt := &toks[i+1]
+	return lx.negAsp.mayContinue(hashBits(nt), nt)
+}
+
 // elemKinds is the set of element kinds other than elemStem (bit 1<<kind)
 // that t can match: elemNeg, elemNum and elemPrefix as elemMatch tests
 // them, but for the prefix itself.
@@ -1460,9 +1472,13 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			next = i + 1
 			var p *payload
 			var n int
-			if t := &toks[i]; t.kind == tkWord && t.le.bits&(bNeg|bSeqs|bInAsp) == bInAsp {
+			t := &toks[i]
+			switch {
+			case t.kind == tkWord && t.le.bits&(bNeg|bSeqs|bInAsp) == bInAsp:
 				p, n = &lx.info(t.le.in).payload, 1 // matchAt's answer, without the call
-			} else {
+			case t.le.bits&(bNeg|bAnyAsp) == bNeg && !negAspMay(lx, toks[:s.t1], i):
+				continue // a negator that no aspect entry starts here: matchAt would find nothing
+			default:
 				p, n = sc.matchAt(lx, i, s.t1, wantAspect)
 			}
 			if p == nil {

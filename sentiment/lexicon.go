@@ -274,6 +274,7 @@ type lexicon struct {
 	prefixLens []int            // byte lengths of the keys in prefixes, longest first
 	negSeqs    []seq            // multi-word entries that start with a negator
 	neg        *info            // negSeqs, indexed
+	negAsp     *info            // the negSeqs with an aspect, indexed (for findAspects' filter)
 }
 
 // norm returns the language's matching form of a lower-case word: ё→е
@@ -679,6 +680,14 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	lx.prefixLens = slices.Compact(lx.prefixLens)
 	slices.Reverse(lx.prefixLens)
 	lx.compact()
+	var asp []seq
+	for _, sq := range lx.negSeqs {
+		if sq.aspect != "" {
+			asp = append(asp, sq)
+		}
+	}
+	lx.negAsp = &info{seqs: asp}
+	lx.negAsp.finish()
 	return lx, errors.Join(ld.errs...)
 }
 

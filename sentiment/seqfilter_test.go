@@ -11,7 +11,7 @@ import "testing"
 func TestSeqFilters(t *testing.T) {
 	a := New()
 	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
-		infos := append([]*info{lx.neg}, lx.infos...)
+		infos := append([]*info{lx.neg, lx.negAsp}, lx.infos...)
 		for _, in := range infos {
 			if len(in.seqs) == 0 {
 				continue
