@@ -693,10 +693,14 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 // kind in wildKinds (see elemMatch), tested only for the few infos with
 // such elements.
 func (in *info) mayContinue(hb uint64, nt *token) bool {
-	if hb == 0 {
-		return false
-	}
-	if in.hashMask&hb != 0 || in.wildKinds != 0 && in.wildKinds&elemKinds(nt) != 0 {
+	// The hashMask test inline (most infos have short lists and no wild
+	// elements), the rest in mayContinueMore.
+	return hb != 0 && (in.hashMask&hb != 0 || in.more && in.mayContinueMore(nt))
+}
+
+// mayContinueMore is mayContinue's test of wildKinds and keySet.
+func (in *info) mayContinueMore(nt *token) bool {
+	if in.wildKinds&elemKinds(nt) != 0 {
 		return true
 	}
 	if ks := in.keySet; ks != nil {

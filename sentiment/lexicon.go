@@ -97,6 +97,7 @@ type info struct {
 	hashMask  uint64
 	keySet    *[4]uint64
 	wildKinds uint8
+	more      bool // keySet or wildKinds is set (see mayContinue)
 	// third is what the token two after the key must meet (its seqBits)
 	// for one of seqs to match there: the seqBits of their third
 	// elements, or all ones when a seq is two words long or the list is
@@ -156,6 +157,7 @@ func (in *info) finish() {
 		in.buildNextTab(keys, groups)
 	}
 	in.hashMask = in.secondSet
+	in.more = in.keySet != nil || in.wildKinds != 0
 	in.third = thirdBits(in)
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
