@@ -1178,9 +1178,11 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if v == 0 { // a neutral entry ("looks like") only shields its words
 			continue
 		}
-		if s.bits&(bNeg|bIntens) != 0 {
+		if s.bits&(bNeg|bIntens) != 0 && modifierBefore(toks, s.t0, i) {
 			// Negators and intensifiers before it (in a sentence that
-			// has any: s.bits is the union of its tokens' bits).
+			// has any: s.bits is the union of its tokens' bits; and
+			// only when one is within reach, for most terms are not
+			// modified even there).
 			v = sc.lookBack(s, lx, i, n, v, rule)
 		}
 		// A positive word right after a negative one is what the negative
@@ -1271,6 +1273,27 @@ func (sc *scratch) emphasis(t *token, v float64, mixedCase bool) float64 {
 	}
 	return v
 }
+
+// modifierBefore reports whether one of the negScope tokens before toks[i]
+// (from t0, the sentence's first) is a negator or an intensifier: without
+// one, lookBack finds nothing to apply.
+func modifierBefore(toks []token, t0, i int) bool {
+	if i <= t0 {
+		return false
+	}
+	// The four tokens, or the first of the sentence repeated in place of
+	// those before it: a fixed number of loads rather than a loop, whose
+	// varying length the CPU mispredicts.
+	b := toks[max(t0, i-4)].le.bits | toks[max(t0, i-3)].le.bits | toks[max(t0, i-2)].le.bits | toks[i-1].le.bits
+	return b&(bNeg|bIntens) != 0
+}
+
+// modifierBefore reads four tokens: a negative array length, a compile
+// error, unless negScope is 4.
+var (
+	_ [negScope - 4]struct{}
+	_ [4 - negScope]struct{}
+)
 
 // lookBack applies to the valence v of the term of n tokens at toks[i]
 // (scored by rule) the negator and the intensifiers before it in the same
