@@ -495,7 +495,17 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 			return best, bestN // no seq's second element can be the next token
 		}
 		for k, h := range in.second {
-			if (h == 0 || h == sh || h == nh) && sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			if h != 0 && h != sh && h != nh {
+				continue
+			}
+			// The third token's hashes too, before the call: most seqs
+			// that fail do so on it ("in the" continues "in the trash"
+			// up to the third token). A seq with a third stem element
+			// cannot fit at the end.
+			if h3 := in.secondThird[k]; h3 != 0 && (i+2 >= end || h3 != toks[i+2].le.sh|1 && h3 != toks[i+2].le.nh|1) {
+				continue
+			}
+			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
 				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
 			}
 		}

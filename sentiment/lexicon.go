@@ -81,6 +81,9 @@ type info struct {
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
 	second []uint16
+	// secondThird holds, per seq, the same for its third element (0 also
+	// for a seq of two words): bestSeq checks both before seqMatch.
+	secondThird []uint16
 	// secondSet has bit h>>10 set for every non-zero hash h in second, and
 	// wild says second has a zero: a token whose hashes miss secondSet
 	// cannot match any of these seqs unless wild.
@@ -126,7 +129,11 @@ func (in *info) finish() {
 	}
 	if len(in.seqs) <= maxFilteredSeqs {
 		in.second = make([]uint16, len(in.seqs))
+		in.secondThird = make([]uint16, len(in.seqs))
 		for k, s := range in.seqs {
+			if len(s.rest) > 1 && s.rest[1].kind == elemStem {
+				in.secondThird[k] = hash16(s.rest[1].key) | 1
+			}
 			if s.rest[0].kind == elemStem {
 				in.second[k] = hash16(s.rest[0].key) | 1
 				in.secondSet |= 1 << (in.second[k] >> 10)

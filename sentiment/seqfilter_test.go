@@ -7,7 +7,7 @@ import "testing"
 // multi-word entry of the embedded lexicons, a token that matches its
 // second element passes langEnt's next/hb test (markSentence) and
 // mayContinue (matchAt), and a token that matches its third element
-// passes info.third (thirdMay).
+// passes info.third (thirdMay) and info.secondThird (bestSeq).
 func TestSeqFilters(t *testing.T) {
 	a := New()
 	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
@@ -39,6 +39,11 @@ func TestSeqFilters(t *testing.T) {
 				for _, nt := range elemTokens(e3) {
 					if in.third&nt.le.hb == 0 {
 						t.Errorf("%s: seq %d of an info (third element %q, kind %d): third %x misses token bits %x", lx.lang, k, e3.key, e3.kind, in.third, nt.le.hb)
+					}
+					if in.secondThird != nil {
+						if h3 := in.secondThird[k]; h3 != 0 && h3 != nt.le.sh|1 && h3 != nt.le.nh|1 {
+							t.Errorf("%s: seq %d of an info (third element %q, kind %d): secondThird %x rejects the token", lx.lang, k, e3.key, e3.kind, h3)
+						}
 					}
 				}
 			}
