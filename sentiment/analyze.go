@@ -1521,14 +1521,19 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			if p == nil {
 				continue
 			}
-			sc.numberClauses(s)
 			end := i + n - 1
 			var x float64
 			found := false
 			for _, cj := range sc.sentCand(s) { // the tokens with a valence are among them
 				j := s.t0 + int(cj)
 				tj := &toks[j]
-				if tj.val == 0 || tj.clause != toks[i].clause && tj.clause != toks[end].clause {
+				if tj.val == 0 {
+					continue
+				}
+				// Clauses are numbered only now: many sentences with an
+				// aspect have no valence to weigh.
+				sc.numberClauses(s)
+				if tj.clause != toks[i].clause && tj.clause != toks[end].clause {
 					continue
 				}
 				d := 0
