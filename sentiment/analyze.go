@@ -1588,7 +1588,9 @@ type resultBlockL struct {
 
 func (sc *scratch) result(out *Score, text string) {
 	r := &sc.rr
-	sc.ev = sortEvidence(sc.ev)
+	if len(sc.ev) > 1 {
+		sc.ev = sortEvidence(sc.ev) // (not called for the many texts with one item or none)
+	}
 	out.Compound, out.Lang = squash(r.sum), r.lang
 	out.Label = LabelOf(out.Compound)
 	if r.neg > 0 {
