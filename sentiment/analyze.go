@@ -1621,7 +1621,11 @@ func (sc *scratch) result(out *Score, text string) {
 		}
 		if na > 0 {
 			out.Aspects = out.Aspects[:na]
-			copy(out.Aspects, sc.asp)
+			// One by one: copy calls typedslicecopy (and memmove)
+			// for the string in each mention.
+			for k := range out.Aspects {
+				out.Aspects[k] = sc.asp[k]
+			}
 		}
 		return
 	case ns <= 2 && ne <= 8 && na <= 2:
