@@ -1307,8 +1307,9 @@ var (
 
 // lookBack applies to the valence v of the term of n tokens at toks[i]
 // (scored by rule) the negator and the intensifiers before it in the same
-// clause, and returns the new valence. scoreSentence calls it only in
-// sentences that have a negator or an intensifier.
+// clause, and returns the new valence. scoreSentence calls it only when
+// one of the four tokens before the term is a negator or an intensifier
+// (modifierBefore).
 func (sc *scratch) lookBack(s *sentRec, lx *lexicon, i, n int, v float64, rule ruleID) float64 {
 	toks := sc.toks
 	t := &toks[i]

@@ -81,8 +81,9 @@ type info struct {
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
 	second []uint16
-	// secondThird holds, per seq, the same for its third element (0 also
-	// for a seq of two words): bestSeq checks both before seqMatch.
+	// secondThird holds, per seq, the hash of its third element's key
+	// (hash16|1; 0 for a seq of two words or a third element that is no
+	// stem): bestSeq checks it, after second, before calling seqMatch.
 	secondThird []uint16
 	// secondSet has bit h>>10 set for every non-zero hash h in second, and
 	// wild says second has a zero: a token whose hashes miss secondSet
