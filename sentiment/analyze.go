@@ -170,16 +170,16 @@ func (a *Analyzer) run(sc *scratch, text string) {
 	for si := range sc.sents {
 		s := &sc.sents[si]
 		mark := len(sc.ev)
-		a.scoreSentence(sc, text, si, mixedCase, s.lang)
+		a.scoreSentence(sc, si, mixedCase, s.lang)
 		if s.lang == "" && s.negSum == 0 && s.posSum == 0 {
 			// No language signal and nothing English in it: try Lithuanian.
 			sc.ev = sc.ev[:mark]
-			a.scoreSentence(sc, text, si, mixedCase, LT)
+			a.scoreSentence(sc, si, mixedCase, LT)
 			if s.negSum != 0 || s.posSum != 0 {
 				s.lang = LT // a Lithuanian word the English lexicon did not know
 			} else {
 				sc.ev = sc.ev[:mark]
-				a.scoreSentence(sc, text, si, mixedCase, "")
+				a.scoreSentence(sc, si, mixedCase, "")
 			}
 		}
 	}
@@ -1123,7 +1123,7 @@ func wordCount(toks []token) int {
 	return n
 }
 
-func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
+func (a *Analyzer) scoreSentence(sc *scratch, si int, mixedCase bool, lang Lang) {
 	s := &sc.sents[si]
 	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
