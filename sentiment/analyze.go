@@ -1443,7 +1443,6 @@ func sarcasmCue(norm string) (cue, thanks bool) {
 
 func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 	s := &sc.sents[si]
-	sc.numberClauses(s)
 	toks := sc.toks[s.t0:s.t1]
 	// Only tokens with a valence matter here, and cand (the sentence's
 	// list from prepSentence, in order) holds all of them.
@@ -1474,7 +1473,12 @@ func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 		// доставили через месяц"); other praise needs a clear complaint.
 		isCue, cue := sarcasmCue(sc.norm(t))
 		if !cue && isCue {
-			cue = weakAt < 0 || complaintAt >= 0 && (toks[complaintAt].clause == t.clause || alone(toks, i))
+			if weakAt < 0 {
+				cue = true
+			} else if complaintAt >= 0 {
+				sc.numberClauses(s) // only here are clauses looked at
+				cue = toks[complaintAt].clause == t.clause || alone(toks, i)
+			}
 		}
 		if cue {
 			t.val = -t.val * 0.8
