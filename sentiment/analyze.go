@@ -880,7 +880,6 @@ func fusedSurface(norm string, lang Lang) bool {
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
 func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool {
-	sc.numberClauses(s)
 	toks := sc.toks
 	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
@@ -899,9 +898,11 @@ func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool 
 	if tnIn.has(nsPreposition) && i-neg > 2 {
 		return true
 	}
-	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
-		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
-		return true
+	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) {
+		sc.numberClauses(s) // only here are clauses looked at
+		if neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0 {
+			return true
+		}
 	}
 	if tnIn.has(nsConcord) && (n > 1 && t.le.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
