@@ -309,11 +309,13 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	var pin *info
-	for _, l := range lx.prefixLens {
-		if l <= len(norm) {
-			if p := lx.prefixes[norm[:l]]; p != nil {
-				pin = p
-				break
+	if lx.mayHaveRoot(norm) {
+		for _, l := range lx.prefixLens {
+			if l <= len(norm) {
+				if p := lx.prefixes[norm[:l]]; p != nil {
+					pin = p
+					break
+				}
 			}
 		}
 	}
@@ -338,6 +340,17 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	t.spill = &[2]string{norm, stem} // the cache is full
+}
+
+// mayHaveRoot reports whether a key of lx.prefixes may be a prefix of w,
+// as far as prefixHeads tells.
+func (lx *lexicon) mayHaveRoot(w string) bool {
+	n := len(lx.prefixLens)
+	if n == 0 || len(w) < lx.prefixLens[n-1] {
+		return false
+	}
+	h := hash16(w[:lx.prefixLens[n-1]]) & 1023
+	return lx.prefixHeads[h>>6]&(1<<(h&63)) != 0
 }
 
 // norm returns the normalised form of a token prepared by prep: low, with

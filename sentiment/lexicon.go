@@ -285,6 +285,12 @@ type lexicon struct {
 	negSeqs    []seq            // multi-word entries that start with a negator
 	neg        *info            // negSeqs, indexed
 	negAsp     *info            // the negSeqs with an aspect, indexed (for findAspects' filter)
+
+	// prefixHeads has bit hash16(k[:m])&1023 set for every key k in
+	// prefixes, m being the shortest key length (the last of
+	// prefixLens): a word whose first m bytes miss it has no root, and
+	// prep skips the map lookups (one per length) for most words.
+	prefixHeads [16]uint64
 }
 
 // norm returns the language's matching form of a lower-case word: ё→е
@@ -689,6 +695,13 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	slices.Sort(lx.prefixLens)
 	lx.prefixLens = slices.Compact(lx.prefixLens)
 	slices.Reverse(lx.prefixLens)
+	if n := len(lx.prefixLens); n > 0 {
+		m := lx.prefixLens[n-1]
+		for k := range lx.prefixes {
+			h := hash16(k[:m]) & 1023
+			lx.prefixHeads[h>>6] |= 1 << (h & 63)
+		}
+	}
 	lx.compact()
 	var asp []seq
 	for _, sq := range lx.negSeqs {

@@ -76,3 +76,18 @@ func elemTokens(e elem) []token {
 	}
 	return toks
 }
+
+// TestRootFilter checks that prefixHeads, which lets prep skip the
+// lookups of `*` roots, passes every word that starts with a root.
+func TestRootFilter(t *testing.T) {
+	a := New()
+	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
+		for k := range lx.prefixes {
+			for _, w := range []string{k, k + "s", k + "ing"} {
+				if !lx.mayHaveRoot(w) {
+					t.Errorf("%s: mayHaveRoot(%q) is false, but %q is a root", lx.lang, w, k)
+				}
+			}
+		}
+	}
+}
