@@ -117,12 +117,15 @@ const (
 	closingToneFactor = 0.5
 )
 
+// squash maps a sum into [-1, 1]. It needs no clamp: the rounded
+// x*x+alpha is at least the rounded x*x, whose correctly rounded square
+// root is at least |x|, so the quotient is at most 1 in magnitude (and
+// NaN stays NaN, as it would through min and max).
 func squash(x float64) float64 {
 	if x == 0 {
 		return 0
 	}
-	v := x / math.Sqrt(x*x+alpha)
-	return max(-1, min(1, v))
+	return x / math.Sqrt(x*x+alpha)
 }
 
 // Analyze scores text. It never fails: empty or unreadable text gets a
@@ -186,16 +189,16 @@ func (a *Analyzer) run(sc *scratch, text string) {
 	for si := range sc.sents {
 		s := &sc.sents[si]
 		mark := len(sc.ev)
-		a.scoreSentence(sc, text, si, mixedCase, s.lang)
+		a.scoreSentence(sc, si, mixedCase, s.lang)
 		if s.lang == "" && s.negSum == 0 && s.posSum == 0 {
 			// No language signal and nothing English in it: try Lithuanian.
 			sc.ev = sc.ev[:mark]
-			a.scoreSentence(sc, text, si, mixedCase, LT)
+			a.scoreSentence(sc, si, mixedCase, LT)
 			if s.negSum != 0 || s.posSum != 0 {
 				s.lang = LT // a Lithuanian word the English lexicon did not know
 			} else {
 				sc.ev = sc.ev[:mark]
-				a.scoreSentence(sc, text, si, mixedCase, "")
+				a.scoreSentence(sc, si, mixedCase, "")
 			}
 		}
 	}
@@ -325,11 +328,13 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	var pin *info
-	for _, l := range lx.prefixLens {
-		if l <= len(norm) {
-			if p := lx.prefixes[norm[:l]]; p != nil {
-				pin = p
-				break
+	if lx.mayHaveRoot(norm) {
+		for _, l := range lx.prefixLens {
+			if l <= len(norm) {
+				if p := lx.prefixes[norm[:l]]; p != nil {
+					pin = p
+					break
+				}
 			}
 		}
 	}
@@ -354,6 +359,17 @@ func (sc *scratch) prep(t *token, lx *lexicon, stemf func(string) string) {
 		}
 	}
 	t.spill = &[2]string{norm, stem} // the cache is full
+}
+
+// mayHaveRoot reports whether a key of lx.prefixes may be a prefix of w,
+// as far as prefixHeads tells.
+func (lx *lexicon) mayHaveRoot(w string) bool {
+	n := len(lx.prefixLens)
+	if n == 0 || len(w) < lx.prefixLens[n-1] {
+		return false
+	}
+	h := hash16(w[:lx.prefixLens[n-1]]) & 1023
+	return lx.prefixHeads[h>>6]&(1<<(h&63)) != 0
 }
 
 // norm returns the normalised form of a token prepared by prep: low, with
@@ -505,28 +521,41 @@ func (sc *scratch) bestSeq(in *info, i, end int, want wantKind, best *seq, bestN
 		return best, bestN
 	}
 	nt := &toks[i+1]
-	if in.next == nil {
+	if in.nextTab == nil {
 		sh, nh := nt.le.sh|1, nt.le.nh|1
 		if !in.wild && in.secondSet&(1<<(sh>>10)|1<<(nh>>10)) == 0 {
 			return best, bestN // no seq's second element can be the next token
 		}
 		for k, h := range in.second {
-			if (h == 0 || h == sh || h == nh) && sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+			if h != 0 && h != sh && h != nh {
+				continue
+			}
+			// The third token's hashes too, before the call: most seqs
+			// that fail do so on it ("in the" continues "in the trash"
+			// up to the third token). A seq with a third stem element
+			// cannot fit at the end.
+			if h3 := in.secondThird[k]; h3 != 0 && (i+2 >= end || h3 != toks[i+2].le.sh|1 && h3 != toks[i+2].le.nh|1) {
+				continue
+			}
+			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
 				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
 			}
 		}
 		return best, bestN
 	}
-	stem, norm := sc.stem(nt), sc.norm(nt)
-	for _, k := range in.next[stem] {
-		if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
-			best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
-		}
-	}
-	if norm != stem {
-		for _, k := range in.next[norm] {
+	// A token that is no word matches no stem element (see seqMatch).
+	if nt.kind == tkWord {
+		stem, norm := sc.stem(nt), sc.norm(nt)
+		for _, k := range in.nextSeqs(stem, nt.le.sh) {
 			if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
 				best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+			}
+		}
+		if norm != stem {
+			for _, k := range in.nextSeqs(norm, nt.le.nh) {
+				if sc.seqMatch(&in.seqs[k], i, end, want, bestN) {
+					best, bestN = &in.seqs[k], 1+len(in.seqs[k].rest)
+				}
 			}
 		}
 	}
@@ -628,7 +657,7 @@ func seqBits(t *token) uint32 {
 // nextBits is in's part of langEnt.next: a token whose seqBits miss it
 // cannot be the second element of any of in's seqs.
 func (in *info) nextBits() uint32 {
-	if in.next != nil {
+	if in.nextTab != nil {
 		return ^uint32(0) // a long list: not worth the filter
 	}
 	var b uint32
@@ -706,10 +735,14 @@ func (sc *scratch) matchAt(lx *lexicon, i, end int, want wantKind) (*payload, in
 // kind in wildKinds (see elemMatch), tested only for the few infos with
 // such elements.
 func (in *info) mayContinue(hb uint64, nt *token) bool {
-	if hb == 0 {
-		return false
-	}
-	if in.hashMask&hb != 0 || in.wildKinds != 0 && in.wildKinds&elemKinds(nt) != 0 {
+	// The hashMask test inline (most infos have short lists and no wild
+	// elements), the rest in mayContinueMore.
+	return hb != 0 && (in.hashMask&hb != 0 || in.more && in.mayContinueMore(nt))
+}
+
+// mayContinueMore is mayContinue's test of wildKinds and keySet.
+func (in *info) mayContinueMore(nt *token) bool {
+	if in.wildKinds&elemKinds(nt) != 0 {
 		return true
 	}
 	if ks := in.keySet; ks != nil {
@@ -717,6 +750,18 @@ func (in *info) mayContinue(hb uint64, nt *token) bool {
 		return ks[s>>6]&(1<<(s&63)) != 0 || ks[n>>6]&(1<<(n&63)) != 0
 	}
 	return false
+}
+
+// negAspMay reports whether one of the lexicon's multi-word entries that
+// start with a negator and have an aspect may match at toks[i], a negator,
+// as far as the next token tells (see mayContinue). For a negator without
+// bAnyAsp they are all that matchAt could find an aspect in.
+func negAspMay(lx *lexicon, toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	nt := &toks[i+1]
+	return lx.negAsp.mayContinue(hashBits(nt), nt)
 }
 
 // elemKinds is the set of element kinds other than elemStem (bit 1<<kind)
@@ -867,7 +912,6 @@ func fusedSurface(norm string, lang Lang) bool {
 //     right after it ("jokio atsakymo negavau"; "jokių nepatogumų" is
 //     still flipped).
 func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool {
-	sc.numberClauses(s)
 	toks := sc.toks
 	lang := lx.lang
 	t, tn := &toks[i], &toks[neg]
@@ -886,9 +930,11 @@ func (sc *scratch) negationBlocked(s *sentRec, neg, i, n int, lx *lexicon) bool 
 	if tnIn.has(nsPreposition) && i-neg > 2 {
 		return true
 	}
-	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) &&
-		(neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0) {
-		return true
+	if s.question > 0 && neg+1 < i && lx.info(toks[neg+1].le.in).has(nsPronoun) && (strings.HasSuffix(sc.norm(tn), "nt") || strings.HasSuffix(sc.norm(tn), "n't")) {
+		sc.numberClauses(s) // only here are clauses looked at
+		if neg == s.t0 || toks[neg-1].clause != tn.clause || tn.flags&fTitle != 0 {
+			return true
+		}
 	}
 	if tnIn.has(nsConcord) && (n > 1 && t.le.bits&bNeg != 0 || i-neg > 1 && fusedSurface(sc.norm(t), lang)) {
 		return true
@@ -996,14 +1042,28 @@ func (sc *scratch) numberClauses(s *sentRec) {
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
-		// One test of both bits, which the compiler turns into a
-		// conditional move: the two branches were mispredicted often.
-		if uint32(t.flags&fBreak)|uint32(t.le.bits&bContrast) != 0 {
-			clause++
-		}
+		// Both bits shifted to bit 0 and added without a branch: two
+		// branches were mispredicted often, and a test and a
+		// conditional move take more instructions.
+		clause += int32((uint32(t.flags)>>fBreakShift | uint32(t.le.bits)>>bContrastShift) & 1)
 		t.clause = clause
 	}
 }
+
+// The bit positions of fBreak and bContrast, for numberClauses.
+const (
+	fBreakShift    = 2
+	bContrastShift = 3
+)
+
+// Array lengths that are negative, a compile error, unless the shifts
+// name the bits.
+var (
+	_ [fBreak - 1<<fBreakShift]struct{}
+	_ [1<<fBreakShift - fBreak]struct{}
+	_ [bContrast - 1<<bContrastShift]struct{}
+	_ [1<<bContrastShift - bContrast]struct{}
+)
 
 // sentCand is the list of prepSentence for s.
 func (sc *scratch) sentCand(s *sentRec) []int32 {
@@ -1096,7 +1156,7 @@ func wordCount(toks []token) int {
 	return n
 }
 
-func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase bool, lang Lang) {
+func (a *Analyzer) scoreSentence(sc *scratch, si int, mixedCase bool, lang Lang) {
 	s := &sc.sents[si]
 	lx := a.lexFor(lang)
 	stemf := stemFor(lx.lang)
@@ -1141,23 +1201,12 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 				rule = ruleComplaint
 			}
 		case t.kind == tkWord && t.le.bits&(bNeg|bKnown) == 0:
-			if t.le.bits&bUnkFused != 0 {
-				if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
-					v = negate(fv)
-					rule = ruleNegation
-					n = 1
-					break
-				}
+			var ok bool
+			if v, rule, ok = sc.unknownWord(s, i, lx, stemf); !ok {
+				continue
 			}
-			if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
-				// "too plastic", "слишком мягкий", "per trumpas": excess is a complaint.
-				v = tooValence
-				rule = ruleComplaint
-				complaint = true
-				n = 1
-				break
-			}
-			continue
+			complaint = rule == ruleComplaint
+			n = 1
 		default:
 			continue
 		}
@@ -1172,63 +1221,20 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		if v == 0 { // a neutral entry ("looks like") only shields its words
 			continue
 		}
-		// Look back for negators and intensifiers in the same clause (in
-		// a sentence that has any: s.bits is the union of its tokens' bits).
-		factor := 1.0
-		negIdx := -1
-		lookBack := i - 1
-		if s.bits&(bNeg|bIntens) == 0 {
-			lookBack = -1
-		}
-		for j := lookBack; j >= s.t0 && j >= i-negScope; j-- {
-			if toks[j+1].flags&fBreak != 0 {
-				break
-			}
-			tj := &toks[j]
-			if tj.flags&fUsed != 0 && tj.val == 0 || tj.le.bits&bContrast != 0 {
-				break
-			}
-			if tj.le.bits&bNeg != 0 {
-				negIdx = j
-				break
-			}
-			if tj.le.bits&bIntens != 0 && j >= i-2 {
-				factor *= lx.info(tj.le.in).intens
-				if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
-					sc.ev[tj.ev].weight, sc.ev[tj.ev].rule = 0, ruleIntensifier
-					tj.val = 0
-				} else if tj.ev < 0 {
-					tj.ev = sc.addEv(tj, tj, ruleIntensifier, 0)
-				}
-			}
-		}
-		if negIdx >= 0 && (rule != ruleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
-			if factor > 1 {
-				factor = 1
-			}
-			v = negate(v * factor)
-			tn := &toks[negIdx]
-			if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
-				sc.ev[tn.ev].weight, sc.ev[tn.ev].rule = 0, ruleNegation
-				tn.val = 0
-			} else {
-				sc.addEv(tn, tn, ruleNegation, 0)
-			}
-		} else {
-			v *= factor
+		if s.bits&(bNeg|bIntens) != 0 && modifierBefore(toks, s.t0, i) {
+			// Negators and intensifiers before it (in a sentence that
+			// has any: s.bits is the union of its tokens' bits; and
+			// only when one is within reach, for most terms are not
+			// modified even there).
+			v = sc.lookBack(s, lx, i, n, v, rule)
 		}
 		// A positive word right after a negative one is what the negative
 		// word judges ("poor reliability", "bad quality"): it adds nothing.
 		if v > 0 && i > s.t0 && toks[i-1].val < 0 && t.flags&fBreak == 0 && toks[i-1].flags&fComplaint == 0 {
 			continue
 		}
-		if mixedCase && t.flags&fCaps != 0 {
-			v *= capsFactor
-			sc.addEv(t, t, ruleCaps, 0)
-		}
-		if t.flags&fElong != 0 {
-			v *= elongFactor
-			sc.addEv(t, t, ruleElongation, 0)
+		if t.flags&(fCaps|fElong) != 0 {
+			v = sc.emphasis(t, v, mixedCase)
 		}
 		t.val = v
 		if complaint {
@@ -1237,8 +1243,159 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		}
 		t.ev = sc.addEv(t, last, rule, v)
 	}
-	// Contrast inside the sentence: the last contrast word splits it.
-	for k := s.t1 - 1; k >= s.t0 && s.bits&bContrast != 0; k-- {
+	if s.bits&bContrast != 0 {
+		sc.contrast(s, lx, cand)
+	}
+	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
+		a.sarcasm(sc, si, cand)
+	}
+	if sc.tone != 0 {
+		sc.toneDown(s.t0, cand)
+	}
+	sum, neg, pos := sentenceSums(toks[s.t0:], cand)
+	if sum != sum {
+		neg, pos = sum, sum // see sentenceSums
+	}
+	if (s.question > 0 || s.excl > 0) && sum != 0 {
+		sum, neg, pos = sc.punctuation(s, sum, neg, pos)
+	}
+	s.sum, s.negSum, s.posSum = sum, neg, pos
+}
+
+// punctuation returns a sentence's sums (not 0) as its terminator changes
+// them: a question scales them down, exclamation marks add to them.
+func (sc *scratch) punctuation(s *sentRec, sum, neg, pos float64) (float64, float64, float64) {
+	if s.question > 0 && s.excl == 0 && s.question < 2 {
+		neg *= questionNegScale
+		pos *= questionScale
+		sum = pos - neg
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleQuestion})
+	}
+	if s.excl > 0 && sum != 0 {
+		b := exclBonus * float64(min(s.excl, exclMax))
+		if sum < 0 {
+			b = -b
+			neg -= b
+		} else {
+			pos += b
+		}
+		sum += b
+		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleExclamation, weight: b})
+	}
+	return sum, neg, pos
+}
+
+// unknownWord scores toks[i], a word the lexicon does not know, from a
+// fused negation ("unhappy", "неплохой") or a preceding excess marker
+// ("too plastic", "слишком мягкий", "per trumpas": excess is a
+// complaint); ok is false when neither applies.
+func (sc *scratch) unknownWord(s *sentRec, i int, lx *lexicon, stemf func(string) string) (v float64, rule ruleID, ok bool) {
+	toks := sc.toks
+	t := &toks[i]
+	if t.le.bits&bUnkFused != 0 {
+		if fv, ok := sc.fusedNegation(t, lx, stemf); ok {
+			return negate(fv), ruleNegation, true
+		}
+	}
+	if i > s.t0 && t.flags&fBreak == 0 && t.le.bits&bUnkLong != 0 && toks[i-1].le.bits&bExcess != 0 {
+		return tooValence, ruleComplaint, true
+	}
+	return 0, 0, false
+}
+
+// emphasis returns the valence v of t raised for capitals (in a
+// text that mixes cases) and for elongation, with their evidence.
+func (sc *scratch) emphasis(t *token, v float64, mixedCase bool) float64 {
+	if mixedCase && t.flags&fCaps != 0 {
+		v *= capsFactor
+		sc.addEv(t, t, ruleCaps, 0)
+	}
+	if t.flags&fElong != 0 {
+		v *= elongFactor
+		sc.addEv(t, t, ruleElongation, 0)
+	}
+	return v
+}
+
+// modifierBefore reports whether one of the negScope tokens before toks[i]
+// (from t0, the sentence's first) is a negator or an intensifier: without
+// one, lookBack finds nothing to apply.
+func modifierBefore(toks []token, t0, i int) bool {
+	if i <= t0 {
+		return false
+	}
+	// The four tokens, or the first of the sentence repeated in place of
+	// those before it: a fixed number of loads rather than a loop, whose
+	// varying length the CPU mispredicts.
+	b := toks[max(t0, i-4)].le.bits | toks[max(t0, i-3)].le.bits | toks[max(t0, i-2)].le.bits | toks[i-1].le.bits
+	return b&(bNeg|bIntens) != 0
+}
+
+// modifierBefore reads four tokens: a negative array length, a compile
+// error, unless negScope is 4.
+var (
+	_ [negScope - 4]struct{}
+	_ [4 - negScope]struct{}
+)
+
+// lookBack applies to the valence v of the term of n tokens at toks[i]
+// (scored by rule) the negator and the intensifiers before it in the same
+// clause, and returns the new valence. scoreSentence calls it only when
+// one of the four tokens before the term is a negator or an intensifier
+// (modifierBefore).
+func (sc *scratch) lookBack(s *sentRec, lx *lexicon, i, n int, v float64, rule ruleID) float64 {
+	toks := sc.toks
+	t := &toks[i]
+	factor := 1.0
+	negIdx := -1
+	for j := i - 1; j >= s.t0 && j >= i-negScope; j-- {
+		if toks[j+1].flags&fBreak != 0 {
+			break
+		}
+		tj := &toks[j]
+		if tj.flags&fUsed != 0 && tj.val == 0 || tj.le.bits&bContrast != 0 {
+			break
+		}
+		if tj.le.bits&bNeg != 0 {
+			negIdx = j
+			break
+		}
+		if tj.le.bits&bIntens != 0 && j >= i-2 {
+			factor *= lx.info(tj.le.in).intens
+			if tj.val != 0 && sc.norm(tj) != sc.norm(t) { // "damn good": the intensifier's own valence gives way (not in "damn damn")
+				sc.ev[tj.ev].weight, sc.ev[tj.ev].rule = 0, ruleIntensifier
+				tj.val = 0
+			} else if tj.ev < 0 {
+				tj.ev = sc.addEv(tj, tj, ruleIntensifier, 0)
+			}
+		}
+	}
+	if negIdx >= 0 && (rule != ruleNegation || negIdx == i-1) && !(v > 0 && fusedSurface(sc.norm(t), lx.lang)) && !sc.negationBlocked(s, negIdx, i, n, lx) {
+		if factor > 1 {
+			factor = 1
+		}
+		v = negate(v * factor)
+		tn := &toks[negIdx]
+		if tn.val != 0 { // a negator with a valence of its own ("no", "lacks") only negates here
+			sc.ev[tn.ev].weight, sc.ev[tn.ev].rule = 0, ruleNegation
+			tn.val = 0
+		} else {
+			sc.addEv(tn, tn, ruleNegation, 0)
+		}
+	} else {
+		v *= factor
+	}
+	return v
+}
+
+// contrast splits a sentence at its last contrast word (one that no entry
+// consumed and that has no valence of its own): the valences before it
+// and after it are weighted with the word's before and after. cand is the
+// sentence's list from prepSentence, which holds every token with a
+// valence. scoreSentence calls it only for a sentence with a contrast word.
+func (sc *scratch) contrast(s *sentRec, lx *lexicon, cand []int32) {
+	toks := sc.toks
+	for k := s.t1 - 1; k >= s.t0; k-- {
 		t := &toks[k]
 		if t.le.bits&bContrast == 0 || t.flags&fUsed != 0 || t.val != 0 {
 			continue
@@ -1259,68 +1416,66 @@ func (a *Analyzer) scoreSentence(sc *scratch, text string, si int, mixedCase boo
 		sc.addEv(t, t, ruleContrast, 0)
 		break
 	}
-	if complaints || si > 0 && wordCount(toks[s.t0:s.t1]) == 1 { // the only cases sarcasm looks at
-		a.sarcasm(sc, si, cand)
-	}
-	sum, neg, pos := sc.sentenceSums(s.t0, cand)
-	if s.question > 0 && s.excl == 0 && s.question < 2 && sum != 0 {
-		neg *= questionNegScale
-		pos *= questionScale
-		sum = pos - neg
-		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleQuestion})
-	}
-	if s.excl > 0 && sum != 0 {
-		b := exclBonus * float64(min(s.excl, exclMax))
-		if sum < 0 {
-			b = -b
-			neg -= b
-		} else {
-			pos += b
-		}
-		sum += b
-		sc.ev = append(sc.ev, evRec{start: s.term, end: s.end, rule: ruleExclamation, weight: b})
-	}
-	s.sum, s.negSum, s.posSum = sum, neg, pos
 }
 
-// sentenceSums adds up the valences of a sentence's tokens (all, the
-// positive and the negative ones), first halving those whose sign differs
-// from the closing tone (see run). t0 is the sentence's first token and
-// cand its list from prepSentence, which holds every token with a valence.
-func (sc *scratch) sentenceSums(t0 int, cand []int32) (sum, neg, pos float64) {
+// toneDown halves the valences of a sentence's tokens whose sign differs
+// from the closing tone (see run); only texts with a tone call it. t0 is
+// the sentence's first token and cand its list from prepSentence, which
+// holds every token with a valence.
+func (sc *scratch) toneDown(t0 int, cand []int32) {
 	toks := sc.toks[t0:]
 	tone := sc.tone
 	for _, i := range cand {
-		v := toks[i].val
-		if v*tone < 0 && t0+int(i) != sc.toneTok {
+		if v := toks[i].val; v*tone < 0 && t0+int(i) != sc.toneTok {
 			v *= closingToneFactor
 			toks[i].val = v
 			sc.ev[toks[i].ev].weight = v
 		}
-		// Without branches on the sign, which the CPU mispredicts: a
-		// zero (or -0) adds nothing to sums that start at +0.
+	}
+}
+
+// sentenceSums adds up the valences of a sentence's tokens toks: all, the
+// negative (as a positive number) and the positive ones. cand is the
+// sentence's list from prepSentence, which holds every token with a
+// valence.
+func sentenceSums(toks []token, cand []int32) (sum, neg, pos float64) {
+	for _, i := range cand {
+		v := toks[i].val
+		// Without branches on the sign, which the CPU mispredicts, nor
+		// Go's float min and max (some 15 instructions with their NaN
+		// and signed-zero cases): the sign bit, spread, keeps v for one
+		// sum and +0 for the other, and a zero (or -0) adds nothing to
+		// sums that start at +0. (A NaN valence, possible only from
+		// WithLexicon data, makes sum NaN, and scoreSentence then makes
+		// the others NaN too, as min and max did.)
+		b := math.Float64bits(v)
+		m := uint64(int64(b) >> 63)
 		sum += v
-		neg -= min(v, 0)
-		pos += max(v, 0)
+		neg -= math.Float64frombits(b & m)
+		pos += math.Float64frombits(b &^ m)
 	}
 	return sum, neg, pos
 }
 
-// sarcasmCues are praise and thanks words that turn negative next to a complaint.
-var sarcasmCues = map[string]bool{
-	"thanks": true, "thank": true, "great": true, "wonderful": true, "brilliant": true, "fantastic": true,
-	"perfect": true, "awesome": true, "lovely": true, "excellent": true, "amazing": true, "superb": true,
-	"спасибо": true, "благодарю": true, "отлично": true, "прекрасно": true, "замечательно": true,
-	"супер": true, "браво": true, "молодцы": true, "класс": true, "шикарно": true, "великолепно": true,
-	"aciu": true, "dekoju": true, "puiku": true, "super": true, "nuostabu": true, "sauniai": true, "saunu": true,
+// sarcasmCue reports whether norm is a praise or thanks word that turns
+// negative next to a complaint (cue), and whether it is a thanks word. A
+// switch rather than maps: sarcasm asks for most positive words of a
+// complaint, and the map lookups cost more (with the small map's branches
+// mispredicted) than the compiler's search of the constants.
+func sarcasmCue(norm string) (cue, thanks bool) {
+	switch norm {
+	case "thanks", "thank", "спасибо", "благодарю", "aciu", "dekoju":
+		return true, true
+	case "great", "wonderful", "brilliant", "fantastic", "perfect", "awesome", "lovely", "excellent", "amazing", "superb",
+		"отлично", "прекрасно", "замечательно", "супер", "браво", "молодцы", "класс", "шикарно", "великолепно",
+		"puiku", "super", "nuostabu", "sauniai", "saunu":
+		return true, false
+	}
+	return false, false
 }
-
-// thanksCues are the thanks words among sarcasmCues.
-var thanksCues = map[string]bool{"thanks": true, "thank": true, "спасибо": true, "благодарю": true, "aciu": true, "dekoju": true}
 
 func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 	s := &sc.sents[si]
-	sc.numberClauses(s)
 	toks := sc.toks[s.t0:s.t1]
 	// Only tokens with a valence matter here, and cand (the sentence's
 	// list from prepSentence, in order) holds all of them.
@@ -1349,10 +1504,14 @@ func (a *Analyzer) sarcasm(sc *scratch, si int, cand []int32) {
 		}
 		// Thanks followed by any complaint pattern is ironic ("спасибо, что
 		// доставили через месяц"); other praise needs a clear complaint.
-		norm := sc.norm(t)
-		cue := thanksCues[norm]
-		if !cue && sarcasmCues[norm] {
-			cue = weakAt < 0 || complaintAt >= 0 && (toks[complaintAt].clause == t.clause || alone(toks, i))
+		isCue, cue := sarcasmCue(sc.norm(t))
+		if !cue && isCue {
+			if weakAt < 0 {
+				cue = true
+			} else if complaintAt >= 0 {
+				sc.numberClauses(s) // only here are clauses looked at
+				cue = toks[complaintAt].clause == t.clause || alone(toks, i)
+			}
 		}
 		if cue {
 			t.val = -t.val * 0.8
@@ -1392,22 +1551,31 @@ func (a *Analyzer) findAspects(sc *scratch) {
 			next = i + 1
 			var p *payload
 			var n int
-			if t := &toks[i]; t.kind == tkWord && t.le.bits&(bNeg|bSeqs|bInAsp) == bInAsp {
+			t := &toks[i]
+			switch {
+			case t.kind == tkWord && t.le.bits&(bNeg|bSeqs|bInAsp) == bInAsp:
 				p, n = &lx.info(t.le.in).payload, 1 // matchAt's answer, without the call
-			} else {
+			case t.le.bits&(bNeg|bAnyAsp) == bNeg && !negAspMay(lx, toks[:s.t1], i):
+				continue // a negator that no aspect entry starts here: matchAt would find nothing
+			default:
 				p, n = sc.matchAt(lx, i, s.t1, wantAspect)
 			}
 			if p == nil {
 				continue
 			}
-			sc.numberClauses(s)
 			end := i + n - 1
 			var x float64
 			found := false
 			for _, cj := range sc.sentCand(s) { // the tokens with a valence are among them
 				j := s.t0 + int(cj)
 				tj := &toks[j]
-				if tj.val == 0 || tj.clause != toks[i].clause && tj.clause != toks[end].clause {
+				if tj.val == 0 {
+					continue
+				}
+				// Clauses are numbered only now: many sentences with an
+				// aspect have no valence to weigh.
+				sc.numberClauses(s)
+				if tj.clause != toks[i].clause && tj.clause != toks[end].clause {
 					continue
 				}
 				d := 0
@@ -1487,7 +1655,11 @@ func (sc *scratch) result(out *Score, text string) {
 		}
 		if na > 0 {
 			out.Aspects = out.Aspects[:na]
-			copy(out.Aspects, sc.asp)
+			// One by one: copy calls typedslicecopy (and memmove)
+			// for the string in each mention.
+			for k := range out.Aspects {
+				out.Aspects[k] = sc.asp[k]
+			}
 		}
 		return
 	case ns <= 2 && ne <= 8 && na <= 2:
@@ -1528,11 +1700,15 @@ func (sc *scratch) result(out *Score, text string) {
 // after run, and puts the evidence in text order for fill.
 func (sc *scratch) scalars(out *Score) {
 	r := &sc.rr
-	sc.ev = sortEvidence(sc.ev)
+	if len(sc.ev) > 1 {
+		sc.ev = sortEvidence(sc.ev) // (not called for the many texts with one item or none)
+	}
 	out.Compound, out.Lang = squash(r.sum), r.lang
 	out.Label = LabelOf(out.Compound)
 	if r.neg > 0 {
-		out.Negativity = max(0, min(1, squash(r.neg)*r.neg/(r.neg+r.pos)))
+		// Within [0, 1] without a clamp: squash(r.neg) is in (0, 1] and,
+		// as r.pos is never negative, so is r.neg/(r.neg+r.pos).
+		out.Negativity = squash(r.neg) * r.neg / (r.neg + r.pos)
 	} else {
 		out.Negativity = 0
 	}

@@ -53,7 +53,7 @@ type seq struct {
 }
 
 // maxFilteredSeqs is the longest list of seqs that bestSeq scans with the
-// second-key filter; longer lists are indexed by a map.
+// second-key filter; longer lists are indexed by a table (info.nextTab).
 const maxFilteredSeqs = 16
 
 // info is everything a lexicon knows about one key (a normalised word or a stem).
@@ -67,15 +67,24 @@ type info struct {
 	function bool
 	ns       nsKind // roles in negation scope (negation.tsv)
 	seqs     []seq  // multi-word entries that start with this key, longest first
-	// next indexes seqs by the key of their second element (stem entries
-	// only); seqs whose second element is a negator, a number or a root are
-	// listed in other. Built only for long lists.
-	next  map[string][]int32
-	other []int32
+	// nextTab indexes seqs by the key of their second element (stem
+	// entries only; see nextSeqs), with no pointer and no string hashing:
+	// an open-addressing table of one slot per key, keyed by the key's
+	// hash16, which a token carries for its stem and norm. nextIdx holds
+	// the seq indices that the slots refer to, grouped by key. Seqs whose
+	// second element is a negator, a number or a root are listed in other.
+	// Built only for long lists.
+	nextTab []nextSlot
+	nextIdx []int32
+	other   []int32
 	// second holds, per seq, the hash of its second element's key (0 for
 	// a negator, number or root element, which any token may match), so
 	// that short lists are filtered without touching the seqs.
 	second []uint16
+	// secondThird holds, per seq, the hash of its third element's key
+	// (hash16|1; 0 for a seq of two words or a third element that is no
+	// stem): bestSeq checks it, after second, before calling seqMatch.
+	secondThird []uint16
 	// secondSet has bit h>>10 set for every non-zero hash h in second, and
 	// wild says second has a zero: a token whose hashes miss secondSet
 	// cannot match any of these seqs unless wild.
@@ -83,19 +92,20 @@ type info struct {
 	wild      bool
 	// hashMask, keySet and wildKinds are what matchAt tests the next
 	// token against (mayContinue; nextBits is their summary for the word
-	// cache): its hashes must meet hashMask (secondSet; 0 with next) or
-	// keySet (with next: bit h>>8 set for the hash16 h of every key in
-	// next; 64 bits would be nearly full for the negators' hundred keys),
+	// cache): its hashes must meet hashMask (secondSet; 0 with nextTab) or
+	// keySet (with nextTab: bit h>>8 set for the hash16 h of every key in
+	// it; 64 bits would be nearly full for the negators' hundred keys),
 	// or its kind one of wildKinds (bit 1<<elemNeg, elemNum or elemPrefix
 	// per such second element; "to no avail" has a wild seq, but most
 	// tokens after "to" are no negator).
 	hashMask  uint64
 	keySet    *[4]uint64
 	wildKinds uint8
+	more      bool // keySet or wildKinds is set (see mayContinue)
 	// third is what the token two after the key must meet (its seqBits)
 	// for one of seqs to match there: the seqBits of their third
 	// elements, or all ones when a seq is two words long or the list is
-	// long (next). Most words that the scorer tries only for a seq start
+	// long (nextTab). Most words that the scorer tries only for a seq start
 	// one that the next word continues but the one after ends ("in the",
 	// "you can"); third spares some of them bestSeq (see thirdMay).
 	third uint32
@@ -120,7 +130,11 @@ func (in *info) finish() {
 	}
 	if len(in.seqs) <= maxFilteredSeqs {
 		in.second = make([]uint16, len(in.seqs))
+		in.secondThird = make([]uint16, len(in.seqs))
 		for k, s := range in.seqs {
+			if len(s.rest) > 1 && s.rest[1].kind == elemStem {
+				in.secondThird[k] = hash16(s.rest[1].key) | 1
+			}
 			if s.rest[0].kind == elemStem {
 				in.second[k] = hash16(s.rest[0].key) | 1
 				in.secondSet |= 1 << (in.second[k] >> 10)
@@ -131,20 +145,27 @@ func (in *info) finish() {
 		}
 	}
 	if len(in.seqs) > maxFilteredSeqs {
-		in.next = map[string][]int32{}
 		in.keySet = new([4]uint64)
+		var keys []string
+		groups := map[string][]int32{}
 		for k, s := range in.seqs {
 			if s.rest[0].kind == elemStem {
-				in.next[s.rest[0].key] = append(in.next[s.rest[0].key], int32(k))
-				h := hash16(s.rest[0].key) >> 8
+				key := s.rest[0].key
+				if groups[key] == nil {
+					keys = append(keys, key)
+				}
+				groups[key] = append(groups[key], int32(k))
+				h := hash16(key) >> 8
 				in.keySet[h>>6] |= 1 << (h & 63)
 			} else {
 				in.other = append(in.other, int32(k))
 				in.wildKinds |= 1 << s.rest[0].kind
 			}
 		}
+		in.buildNextTab(keys, groups)
 	}
 	in.hashMask = in.secondSet
+	in.more = in.keySet != nil || in.wildKinds != 0
 	in.third = thirdBits(in)
 	in.anyVal = in.hasVal
 	in.anyAsp = in.aspect != ""
@@ -156,9 +177,56 @@ func (in *info) finish() {
 	}
 }
 
+// nextSlot is an entry of info.nextTab: the seqs whose second element has
+// the key with hash16 h (h|1, so that 0 marks an empty slot) are listed in
+// info.nextIdx[at:at+n].
+type nextSlot struct {
+	h     uint16
+	at, n uint32
+}
+
+// buildNextTab sets nextTab and nextIdx from the distinct keys (in order)
+// and the seqs (indices, in order) that each key is the second element of.
+func (in *info) buildNextTab(keys []string, groups map[string][]int32) {
+	size := 4
+	for size < 2*len(keys) {
+		size *= 2 // at most half full: every probe meets an empty slot
+	}
+	in.nextTab = make([]nextSlot, size)
+	for _, key := range keys {
+		h := hash16(key) | 1
+		i := int(h>>1) & (size - 1)
+		for in.nextTab[i].h != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		g := groups[key]
+		in.nextTab[i] = nextSlot{h: h, n: uint32(len(g)), at: uint32(len(in.nextIdx))}
+		in.nextIdx = append(in.nextIdx, g...)
+	}
+}
+
+// nextSeqs returns the indices of the seqs whose second element's key is
+// key, whose hash16 is h.
+func (in *info) nextSeqs(key string, h uint16) []int32 {
+	h |= 1
+	tab := in.nextTab
+	mask := len(tab) - 1
+	for i := int(h>>1) & mask; ; i = (i + 1) & mask {
+		sl := &tab[i]
+		if sl.h == 0 {
+			return nil
+		}
+		if sl.h == h {
+			if g := in.nextIdx[sl.at : sl.at+sl.n]; in.seqs[g[0]].rest[0].key == key {
+				return g
+			}
+		}
+	}
+}
+
 // thirdBits computes info.third.
 func thirdBits(in *info) uint32 {
-	if in.next != nil {
+	if in.nextTab != nil {
 		return ^uint32(0)
 	}
 	var b uint32
@@ -216,6 +284,13 @@ type lexicon struct {
 	prefixLens []int            // byte lengths of the keys in prefixes, longest first
 	negSeqs    []seq            // multi-word entries that start with a negator
 	neg        *info            // negSeqs, indexed
+	negAsp     *info            // the negSeqs with an aspect, indexed (for findAspects' filter)
+
+	// prefixHeads has bit hash16(k[:m])&1023 set for every key k in
+	// prefixes, m being the shortest key length (the last of
+	// prefixLens): a word whose first m bytes miss it has no root, and
+	// prep skips the map lookups (one per length) for most words.
+	prefixHeads [16]uint64
 }
 
 // norm returns the language's matching form of a lower-case word: ё→е
@@ -620,7 +695,22 @@ func buildLexicon(lang Lang, files fs.FS, dir string, extra [][]byte) (*lexicon,
 	slices.Sort(lx.prefixLens)
 	lx.prefixLens = slices.Compact(lx.prefixLens)
 	slices.Reverse(lx.prefixLens)
+	if n := len(lx.prefixLens); n > 0 {
+		m := lx.prefixLens[n-1]
+		for k := range lx.prefixes {
+			h := hash16(k[:m]) & 1023
+			lx.prefixHeads[h>>6] |= 1 << (h & 63)
+		}
+	}
 	lx.compact()
+	var asp []seq
+	for _, sq := range lx.negSeqs {
+		if sq.aspect != "" {
+			asp = append(asp, sq)
+		}
+	}
+	lx.negAsp = &info{seqs: asp}
+	lx.negAsp.finish()
 	return lx, errors.Join(ld.errs...)
 }
 

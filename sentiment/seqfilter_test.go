@@ -7,11 +7,11 @@ import "testing"
 // multi-word entry of the embedded lexicons, a token that matches its
 // second element passes langEnt's next/hb test (markSentence) and
 // mayContinue (matchAt), and a token that matches its third element
-// passes info.third (thirdMay).
+// passes info.third (thirdMay) and info.secondThird (bestSeq).
 func TestSeqFilters(t *testing.T) {
 	a := New()
 	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
-		infos := append([]*info{lx.neg}, lx.infos...)
+		infos := append([]*info{lx.neg, lx.negAsp}, lx.infos...)
 		for _, in := range infos {
 			if len(in.seqs) == 0 {
 				continue
@@ -39,6 +39,11 @@ func TestSeqFilters(t *testing.T) {
 				for _, nt := range elemTokens(e3) {
 					if in.third&nt.le.hb == 0 {
 						t.Errorf("%s: seq %d of an info (third element %q, kind %d): third %x misses token bits %x", lx.lang, k, e3.key, e3.kind, in.third, nt.le.hb)
+					}
+					if in.secondThird != nil {
+						if h3 := in.secondThird[k]; h3 != 0 && h3 != nt.le.sh|1 && h3 != nt.le.nh|1 {
+							t.Errorf("%s: seq %d of an info (third element %q, kind %d): secondThird %x rejects the token", lx.lang, k, e3.key, e3.kind, h3)
+						}
 					}
 				}
 			}
@@ -70,4 +75,19 @@ func elemTokens(e elem) []token {
 		nt.le.hb = seqBits(nt)
 	}
 	return toks
+}
+
+// TestRootFilter checks that prefixHeads, which lets prep skip the
+// lookups of `*` roots, passes every word that starts with a root.
+func TestRootFilter(t *testing.T) {
+	a := New()
+	for _, lx := range []*lexicon{a.en, a.ru, a.lt} {
+		for k := range lx.prefixes {
+			for _, w := range []string{k, k + "s", k + "ing"} {
+				if !lx.mayHaveRoot(w) {
+					t.Errorf("%s: mayHaveRoot(%q) is false, but %q is a root", lx.lang, w, k)
+				}
+			}
+		}
+	}
 }
