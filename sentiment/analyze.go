@@ -1606,16 +1606,8 @@ func (a *Analyzer) findAspects(sc *scratch) {
 	}
 }
 
-// resultBlock holds a short text's result slices in one allocation. Most
-// texts are one sentence with a few evidence items and at most one aspect;
-// those get a block of exactly their size (see smallBlock), so that Analyze
-// allocates as few bytes as it can and the garbage collector runs less often.
-type resultBlock struct {
-	s [2]Sentence
-	e [8]Evidence
-	a [2]AspectMention
-}
-
+// resultBlockM and resultBlockL hold the result slices of texts beyond
+// exactBlock's bounds (blocks_gen.go) in one allocation.
 type resultBlockM struct {
 	s [8]Sentence
 	e [32]Evidence
@@ -1630,63 +1622,57 @@ type resultBlockL struct {
 
 // result fills out, a zero Score, from the scratch after run, with one
 // allocation sized for this text's sentences, evidence and aspects.
+//
+//go:generate go run gen_blocks.go
 func (sc *scratch) result(out *Score, text string) {
 	sc.scalars(out)
 	ns, ne, na := len(sc.sents), len(sc.ev), len(sc.asp)
-	switch {
-	case ns == 0:
+	if ns == 0 {
 		return
-	case ns == 1 && ne <= 6 && na <= 2:
+	}
+	// Exactly the room needed (blocks_gen.go): every byte of the block is
+	// written into fresh memory, which is most of what a result costs.
+	ss, es, as, ok := exactBlock(ns, ne, na)
+	if ok && ns == 1 {
 		// One sentence (most texts): its weight is 1, so its compound is
-		// the text's.
-		// smallBlock's slices have exactly the room needed: filled by
-		// index and copy rather than append.
-		out.Sentences, out.Evidence, out.Aspects = smallBlock(ne, na)
+		// the text's. The slices have exactly the room needed: filled by
+		// index rather than append.
+		out.Sentences, out.Evidence, out.Aspects = ss[:1], es[:ne], as[:na]
 		s := &sc.sents[0]
-		out.Sentences = out.Sentences[:1]
 		// Field by field: a composite literal is built on the stack and
 		// then copied with a write-barrier check.
 		os := &out.Sentences[0]
 		os.Start, os.End, os.Compound, os.Label = s.start, s.end, out.Compound, out.Label
 		os.Lang = s.lang
 		if ne > 0 {
-			out.Evidence = out.Evidence[:ne]
 			fillEvidence(out.Evidence, sc.ev, text)
 		}
-		if na > 0 {
-			out.Aspects = out.Aspects[:na]
-			// One by one: copy calls typedslicecopy (and memmove)
-			// for the string in each mention.
-			for k := range out.Aspects {
-				out.Aspects[k] = sc.asp[k]
-			}
+		// One by one: copy calls typedslicecopy (and memmove) for the
+		// string in each mention.
+		for k := range out.Aspects {
+			out.Aspects[k] = sc.asp[k]
 		}
 		return
-	case ns <= 2 && ne <= 8 && na <= 2:
-		b := new(resultBlock)
-		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-	case ns <= 2 && ne <= 12 && na <= 6:
-		b := new(struct {
-			s [2]Sentence
-			e [12]Evidence
-			a [6]AspectMention
-		})
-		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-	case ns <= 8 && ne <= 32 && na <= 8:
-		b := new(resultBlockM)
-		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-	case ns <= 32 && ne <= 128 && na <= 48:
-		b := new(resultBlockL)
-		out.Sentences, out.Evidence, out.Aspects = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-	default:
-		out.Sentences = make([]Sentence, 0, ns)
-		if ne > 0 {
-			out.Evidence = make([]Evidence, 0, ne)
-		}
-		if na > 0 {
-			out.Aspects = make([]AspectMention, 0, na)
+	}
+	if !ok {
+		switch {
+		case ns <= 8 && ne <= 32 && na <= 8:
+			b := new(resultBlockM)
+			ss, es, as = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+		case ns <= 32 && ne <= 128 && na <= 48:
+			b := new(resultBlockL)
+			ss, es, as = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
+		default:
+			ss = make([]Sentence, 0, ns)
+			if ne > 0 {
+				es = make([]Evidence, 0, ne)
+			}
+			if na > 0 {
+				as = make([]AspectMention, 0, na)
+			}
 		}
 	}
+	out.Sentences, out.Evidence, out.Aspects = ss, es, as
 	sc.fill(out, text)
 	if ne == 0 {
 		out.Evidence = nil
@@ -1736,87 +1722,6 @@ func (sc *scratch) resultInto(out *Score, text string) {
 	sc.scalars(out)
 	out.Sentences, out.Evidence, out.Aspects = out.Sentences[:0], out.Evidence[:0], out.Aspects[:0]
 	sc.fill(out, text)
-}
-
-// smallBlock returns, from one allocation sized for them, empty slices with
-// room for one sentence, ne evidence items (ne <= 6) and na aspects (na <=
-// 2), each with exactly that capacity.
-func smallBlock(ne, na int) ([]Sentence, []Evidence, []AspectMention) {
-	switch na {
-	case 0:
-		switch ne {
-		case 0:
-			b := new(struct{ s [1]Sentence })
-			return b.s[:0:1], nil, nil
-		case 1:
-			b := new(struct {
-				s [1]Sentence
-				e [1]Evidence
-			})
-			return b.s[:0:1], b.e[:0:ne], nil
-		case 2:
-			b := new(struct {
-				s [1]Sentence
-				e [2]Evidence
-			})
-			return b.s[:0:1], b.e[:0:ne], nil
-		case 3:
-			b := new(struct {
-				s [1]Sentence
-				e [3]Evidence
-			})
-			return b.s[:0:1], b.e[:0:ne], nil
-		case 4:
-			b := new(struct {
-				s [1]Sentence
-				e [4]Evidence
-			})
-			return b.s[:0:1], b.e[:0:ne], nil
-		}
-	case 1:
-		switch ne {
-		case 0:
-			b := new(struct {
-				s [1]Sentence
-				a [1]AspectMention
-			})
-			return b.s[:0:1], nil, b.a[:0:na]
-		case 1:
-			b := new(struct {
-				s [1]Sentence
-				e [1]Evidence
-				a [1]AspectMention
-			})
-			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
-		case 2:
-			b := new(struct {
-				s [1]Sentence
-				e [2]Evidence
-				a [1]AspectMention
-			})
-			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
-		case 3:
-			b := new(struct {
-				s [1]Sentence
-				e [3]Evidence
-				a [1]AspectMention
-			})
-			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
-		case 4:
-			b := new(struct {
-				s [1]Sentence
-				e [4]Evidence
-				a [1]AspectMention
-			})
-			return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
-		}
-	}
-	b := new(struct {
-		s [1]Sentence
-		e [6]Evidence
-		a [2]AspectMention
-	})
-	return b.s[:0:1], b.e[:0:ne], b.a[:0:na]
 }
 
 // fillEvidence sets dst (as long as ev) to the Evidence of ev, field by

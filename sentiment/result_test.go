@@ -122,3 +122,31 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestExactBlock checks every size exactBlock covers: one allocation,
+// empty slices with exactly the capacity asked for (nil for zero counts),
+// and ok false just outside the bounds.
+func TestExactBlock(t *testing.T) {
+	for ns := 1; ns <= exactMaxNS; ns++ {
+		for ne := 0; ne <= exactMaxNE; ne++ {
+			for na := 0; na <= exactMaxNA; na++ {
+				s, e, a, ok := exactBlock(ns, ne, na)
+				if !ok || len(s)+len(e)+len(a) != 0 || cap(s) != ns || cap(e) != ne || cap(a) != na ||
+					(ne == 0) != (e == nil) || (na == 0) != (a == nil) {
+					t.Fatalf("exactBlock(%d, %d, %d) = len %d/%d/%d cap %d/%d/%d nil e %v a %v, ok %v",
+						ns, ne, na, len(s), len(e), len(a), cap(s), cap(e), cap(a), e == nil, a == nil, ok)
+				}
+				if !raceEnabled && !testing.Short() && ns == exactMaxNS {
+					if n := testing.AllocsPerRun(10, func() { exactBlock(ns, ne, na) }); n != 1 {
+						t.Errorf("exactBlock(%d, %d, %d): %.0f allocations, want 1", ns, ne, na, n)
+					}
+				}
+			}
+		}
+	}
+	for _, c := range [][3]int{{0, 0, 0}, {exactMaxNS + 1, 0, 0}, {1, exactMaxNE + 1, 0}, {1, 0, exactMaxNA + 1}, {1, -1, 0}} {
+		if _, _, _, ok := exactBlock(c[0], c[1], c[2]); ok {
+			t.Errorf("exactBlock(%d, %d, %d): ok outside the bounds", c[0], c[1], c[2])
+		}
+	}
+}
