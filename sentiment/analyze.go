@@ -1606,20 +1606,6 @@ func (a *Analyzer) findAspects(sc *scratch) {
 	}
 }
 
-// resultBlockM and resultBlockL hold the result slices of texts beyond
-// exactBlock's bounds (blocks_gen.go) in one allocation.
-type resultBlockM struct {
-	s [8]Sentence
-	e [32]Evidence
-	a [8]AspectMention
-}
-
-type resultBlockL struct {
-	s [32]Sentence
-	e [128]Evidence
-	a [48]AspectMention
-}
-
 // result fills out, a zero Score, from the scratch after run, with one
 // allocation sized for this text's sentences, evidence and aspects.
 //
@@ -1655,14 +1641,8 @@ func (sc *scratch) result(out *Score, text string) {
 		return
 	}
 	if !ok {
-		switch {
-		case ns <= 8 && ne <= 32 && na <= 8:
-			b := new(resultBlockM)
-			ss, es, as = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-		case ns <= 32 && ne <= 128 && na <= 48:
-			b := new(resultBlockL)
-			ss, es, as = b.s[:0:ns], b.e[:0:ne], b.a[:0:na]
-		default:
+		ss, es, as, ok = tierBlock(ns, ne, na)
+		if !ok {
 			ss = make([]Sentence, 0, ns)
 			if ne > 0 {
 				es = make([]Evidence, 0, ne)

@@ -1769,3 +1769,529 @@ func exactBlock(ns, ne, na int) (s []Sentence, e []Evidence, a []AspectMention, 
 	}
 	return nil, nil, nil, false
 }
+
+// Tiers of tierBlock (see gen_blocks.go).
+var (
+	tierNS = []int{8, 16, 32}
+	tierNE = []int{0, 16, 32, 64, 128}
+	tierNA = []int{0, 8, 16, 32, 48}
+)
+
+// tier returns the index of the smallest tier that holds n, or -1.
+func tier(n int, tiers []int) int {
+	for i, t := range tiers {
+		if n <= t {
+			return i
+		}
+	}
+	return -1
+}
+
+// tierBlock returns, from one allocation, empty slices with capacity ns,
+// ne and na (nil for a zero count of evidence or aspects), whose arrays
+// are the smallest of tierNS, tierNE and tierNA that hold each count; ok
+// is false for no sentence or beyond the largest tiers.
+func tierBlock(ns, ne, na int) (s []Sentence, e []Evidence, a []AspectMention, ok bool) {
+	si, ei, ai := tier(ns, tierNS), tier(ne, tierNE), tier(na, tierNA)
+	if ns < 1 || ne < 0 || na < 0 || si < 0 || ei < 0 || ai < 0 {
+		return nil, nil, nil, false
+	}
+	switch (si*len(tierNE)+ei)*len(tierNA) + ai {
+	case 0:
+		b := new(struct {
+			s [8]Sentence
+		})
+		return b.s[:0:ns], nil, nil, true
+	case 1:
+		b := new(struct {
+			s [8]Sentence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 2:
+		b := new(struct {
+			s [8]Sentence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 3:
+		b := new(struct {
+			s [8]Sentence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 4:
+		b := new(struct {
+			s [8]Sentence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 5:
+		b := new(struct {
+			s [8]Sentence
+			e [16]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 6:
+		b := new(struct {
+			s [8]Sentence
+			e [16]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 7:
+		b := new(struct {
+			s [8]Sentence
+			e [16]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 8:
+		b := new(struct {
+			s [8]Sentence
+			e [16]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 9:
+		b := new(struct {
+			s [8]Sentence
+			e [16]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 10:
+		b := new(struct {
+			s [8]Sentence
+			e [32]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 11:
+		b := new(struct {
+			s [8]Sentence
+			e [32]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 12:
+		b := new(struct {
+			s [8]Sentence
+			e [32]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 13:
+		b := new(struct {
+			s [8]Sentence
+			e [32]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 14:
+		b := new(struct {
+			s [8]Sentence
+			e [32]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 15:
+		b := new(struct {
+			s [8]Sentence
+			e [64]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 16:
+		b := new(struct {
+			s [8]Sentence
+			e [64]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 17:
+		b := new(struct {
+			s [8]Sentence
+			e [64]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 18:
+		b := new(struct {
+			s [8]Sentence
+			e [64]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 19:
+		b := new(struct {
+			s [8]Sentence
+			e [64]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 20:
+		b := new(struct {
+			s [8]Sentence
+			e [128]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 21:
+		b := new(struct {
+			s [8]Sentence
+			e [128]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 22:
+		b := new(struct {
+			s [8]Sentence
+			e [128]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 23:
+		b := new(struct {
+			s [8]Sentence
+			e [128]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 24:
+		b := new(struct {
+			s [8]Sentence
+			e [128]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 25:
+		b := new(struct {
+			s [16]Sentence
+		})
+		return b.s[:0:ns], nil, nil, true
+	case 26:
+		b := new(struct {
+			s [16]Sentence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 27:
+		b := new(struct {
+			s [16]Sentence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 28:
+		b := new(struct {
+			s [16]Sentence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 29:
+		b := new(struct {
+			s [16]Sentence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 30:
+		b := new(struct {
+			s [16]Sentence
+			e [16]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 31:
+		b := new(struct {
+			s [16]Sentence
+			e [16]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 32:
+		b := new(struct {
+			s [16]Sentence
+			e [16]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 33:
+		b := new(struct {
+			s [16]Sentence
+			e [16]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 34:
+		b := new(struct {
+			s [16]Sentence
+			e [16]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 35:
+		b := new(struct {
+			s [16]Sentence
+			e [32]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 36:
+		b := new(struct {
+			s [16]Sentence
+			e [32]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 37:
+		b := new(struct {
+			s [16]Sentence
+			e [32]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 38:
+		b := new(struct {
+			s [16]Sentence
+			e [32]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 39:
+		b := new(struct {
+			s [16]Sentence
+			e [32]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 40:
+		b := new(struct {
+			s [16]Sentence
+			e [64]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 41:
+		b := new(struct {
+			s [16]Sentence
+			e [64]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 42:
+		b := new(struct {
+			s [16]Sentence
+			e [64]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 43:
+		b := new(struct {
+			s [16]Sentence
+			e [64]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 44:
+		b := new(struct {
+			s [16]Sentence
+			e [64]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 45:
+		b := new(struct {
+			s [16]Sentence
+			e [128]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 46:
+		b := new(struct {
+			s [16]Sentence
+			e [128]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 47:
+		b := new(struct {
+			s [16]Sentence
+			e [128]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 48:
+		b := new(struct {
+			s [16]Sentence
+			e [128]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 49:
+		b := new(struct {
+			s [16]Sentence
+			e [128]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 50:
+		b := new(struct {
+			s [32]Sentence
+		})
+		return b.s[:0:ns], nil, nil, true
+	case 51:
+		b := new(struct {
+			s [32]Sentence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 52:
+		b := new(struct {
+			s [32]Sentence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 53:
+		b := new(struct {
+			s [32]Sentence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 54:
+		b := new(struct {
+			s [32]Sentence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], nil, b.a[:0:na], true
+	case 55:
+		b := new(struct {
+			s [32]Sentence
+			e [16]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 56:
+		b := new(struct {
+			s [32]Sentence
+			e [16]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 57:
+		b := new(struct {
+			s [32]Sentence
+			e [16]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 58:
+		b := new(struct {
+			s [32]Sentence
+			e [16]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 59:
+		b := new(struct {
+			s [32]Sentence
+			e [16]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 60:
+		b := new(struct {
+			s [32]Sentence
+			e [32]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 61:
+		b := new(struct {
+			s [32]Sentence
+			e [32]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 62:
+		b := new(struct {
+			s [32]Sentence
+			e [32]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 63:
+		b := new(struct {
+			s [32]Sentence
+			e [32]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 64:
+		b := new(struct {
+			s [32]Sentence
+			e [32]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 65:
+		b := new(struct {
+			s [32]Sentence
+			e [64]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 66:
+		b := new(struct {
+			s [32]Sentence
+			e [64]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 67:
+		b := new(struct {
+			s [32]Sentence
+			e [64]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 68:
+		b := new(struct {
+			s [32]Sentence
+			e [64]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 69:
+		b := new(struct {
+			s [32]Sentence
+			e [64]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 70:
+		b := new(struct {
+			s [32]Sentence
+			e [128]Evidence
+		})
+		return b.s[:0:ns], b.e[:0:ne], nil, true
+	case 71:
+		b := new(struct {
+			s [32]Sentence
+			e [128]Evidence
+			a [8]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 72:
+		b := new(struct {
+			s [32]Sentence
+			e [128]Evidence
+			a [16]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 73:
+		b := new(struct {
+			s [32]Sentence
+			e [128]Evidence
+			a [32]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	case 74:
+		b := new(struct {
+			s [32]Sentence
+			e [128]Evidence
+			a [48]AspectMention
+		})
+		return b.s[:0:ns], b.e[:0:ne], b.a[:0:na], true
+	}
+	return nil, nil, nil, false
+}

@@ -1,11 +1,15 @@
 package sentiment
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -147,6 +151,69 @@ func TestExactBlock(t *testing.T) {
 	for _, c := range [][3]int{{0, 0, 0}, {exactMaxNS + 1, 0, 0}, {1, exactMaxNE + 1, 0}, {1, 0, exactMaxNA + 1}, {1, -1, 0}} {
 		if _, _, _, ok := exactBlock(c[0], c[1], c[2]); ok {
 			t.Errorf("exactBlock(%d, %d, %d): ok outside the bounds", c[0], c[1], c[2])
+		}
+	}
+}
+
+// TestBlocksGenerated checks that blocks_gen.go is what gen_blocks.go
+// writes: the block sizes are the generator's, not edits by hand.
+func TestBlocksGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator with go run")
+	}
+	out := filepath.Join(t.TempDir(), "blocks_gen.go")
+	if b, err := exec.Command("go", "run", "gen_blocks.go", "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("go run gen_blocks.go: %v\n%s", err, b)
+	}
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("blocks_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("blocks_gen.go differs from what gen_blocks.go writes: run go generate ./sentiment")
+	}
+}
+
+// TestTierBlock checks tierBlock for every count up to its largest tiers:
+// exact capacities (nil for zero counts) and, from where the arrays start
+// in the one block, that each array is the smallest tier holding its
+// count; ok is false beyond the tiers.
+func TestTierBlock(t *testing.T) {
+	last := func(tiers []int) int { return tiers[len(tiers)-1] }
+	want := func(n int, tiers []int) int {
+		for _, t := range tiers {
+			if n <= t {
+				return t
+			}
+		}
+		return -1
+	}
+	sz := func(p unsafe.Pointer, q unsafe.Pointer) uintptr { return uintptr(q) - uintptr(p) }
+	for ns := 1; ns <= last(tierNS); ns++ {
+		for ne := 0; ne <= last(tierNE); ne++ {
+			for na := 0; na <= last(tierNA); na++ {
+				s, e, a, ok := tierBlock(ns, ne, na)
+				if !ok || len(s)+len(e)+len(a) != 0 || cap(s) != ns || cap(e) != ne || cap(a) != na ||
+					(ne == 0) != (e == nil) || (na == 0) != (a == nil) {
+					t.Fatalf("tierBlock(%d, %d, %d) = len %d/%d/%d cap %d/%d/%d, ok %v",
+						ns, ne, na, len(s), len(e), len(a), cap(s), cap(e), cap(a), ok)
+				}
+				ps, pe, pa := unsafe.Pointer(unsafe.SliceData(s)), unsafe.Pointer(unsafe.SliceData(e)), unsafe.Pointer(unsafe.SliceData(a))
+				ws := uintptr(want(ns, tierNS)) * unsafe.Sizeof(Sentence{})
+				we := uintptr(want(ne, tierNE)) * unsafe.Sizeof(Evidence{})
+				if ne > 0 && sz(ps, pe) != ws || na > 0 && ne > 0 && sz(pe, pa) != we || na > 0 && ne == 0 && sz(ps, pa) != ws {
+					t.Fatalf("tierBlock(%d, %d, %d): arrays not of the smallest tiers", ns, ne, na)
+				}
+			}
+		}
+	}
+	for _, c := range [][3]int{{0, 0, 0}, {last(tierNS) + 1, 0, 0}, {1, last(tierNE) + 1, 0}, {1, 0, last(tierNA) + 1}} {
+		if _, _, _, ok := tierBlock(c[0], c[1], c[2]); ok {
+			t.Errorf("tierBlock(%d, %d, %d): ok beyond the tiers", c[0], c[1], c[2])
 		}
 	}
 }
