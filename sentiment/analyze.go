@@ -150,9 +150,11 @@ func (a *Analyzer) Analyze(text string) (out Score) {
 // slices have grown to fit the longest text so far. Every field of *dst is
 // overwritten, and the elements of its previous slices are overwritten in
 // place: copy whatever must outlive the next call (Analyze, whose Score
-// owns fresh slices, is the simpler choice when results are kept). The
-// slices of a text with no sentence, evidence or aspect are empty, not
-// nil. Apart from that, *dst ends up equal to what Analyze returns.
+// owns fresh slices, is the simpler choice when results are kept). A copy
+// of the Score shares its slices, so the next AnalyzeInto overwrites
+// what the copy sees too. Where a text has no sentence, evidence or
+// aspect, the slice is empty (nil if dst's was nil). Apart from that,
+// *dst ends up equal to what Analyze returns. dst must not be nil.
 //
 // A Score must not be used by two goroutines at once; the Analyzer itself
 // may be, as with Analyze.
@@ -1653,13 +1655,7 @@ func (sc *scratch) result(out *Score, text string) {
 		}
 	}
 	out.Sentences, out.Evidence, out.Aspects = ss, es, as
-	sc.fill(out, text)
-	if ne == 0 {
-		out.Evidence = nil
-	}
-	if na == 0 {
-		out.Aspects = nil
-	}
+	sc.fill(out, text) // (zero counts leave the slices nil)
 }
 
 // scalars sets out's Compound, Negativity, Label and Lang from the scratch
@@ -1700,8 +1696,15 @@ func (sc *scratch) fill(out *Score, text string) {
 // from call to call stops allocating once its slices have grown to fit.
 func (sc *scratch) resultInto(out *Score, text string) {
 	sc.scalars(out)
+	prev := len(out.Evidence)
 	out.Sentences, out.Evidence, out.Aspects = out.Sentences[:0], out.Evidence[:0], out.Aspects[:0]
 	sc.fill(out, text)
+	if n := len(out.Evidence); prev > n {
+		// Evidence left from a longer text: its Terms would keep that
+		// text alive as long as the Score is reused. (The other strings
+		// in a Score are constants.)
+		clear(out.Evidence[n:prev])
+	}
 }
 
 // fillEvidence sets dst (as long as ev) to the Evidence of ev, field by

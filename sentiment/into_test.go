@@ -58,6 +58,13 @@ func TestAnalyzeIntoReuses(t *testing.T) {
 	if len(s.Evidence) == 0 || &s.Evidence[0] != ev {
 		t.Fatalf("Evidence not reused: %d items", len(s.Evidence))
 	}
+	// The longer text's evidence beyond the new length is cleared, so its
+	// Terms do not keep that text alive.
+	for i, e := range s.Evidence[len(s.Evidence):cap(s.Evidence)] {
+		if e != (Evidence{}) {
+			t.Fatalf("Evidence[%d] beyond the length still holds %+v", len(s.Evidence)+i, e)
+		}
+	}
 	if testing.Short() || raceEnabled {
 		t.Skip("allocation counts are not meaningful with -race (sync.Pool drops items) or needed in -short mode")
 	}

@@ -192,13 +192,13 @@ func (v *langVotes) decide() Lang {
 // English ones.
 func DetectLang(text string) string {
 	sc := getScratch()
-	defer putScratch(sc)
 	sc.tokenize(text)
 	var v, hv langVotes
 	for i := range sc.sents {
 		v.plus(&sc.sents[i].votes)
 		hv.plus(&sc.sents[i].hvotes)
 	}
+	putScratch(sc) // not deferred: after a panic the scratch is dropped, not reused
 	if v.cyr == 0 && v.latin == 0 {
 		v = hv // hashtags (often English in any language) decide only alone
 	}

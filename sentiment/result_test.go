@@ -2,10 +2,14 @@ package sentiment
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	gotoken "go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -36,7 +40,10 @@ func corpusTexts(t *testing.T) []string {
 // (len == cap, so an append copies), unchanged by later calls and by
 // appends to other Scores.
 func TestResultSlicesOwned(t *testing.T) {
-	texts := corpusTexts(t)
+	// The corpus (exact blocks), plus texts for the tiered blocks and for
+	// the fallback beyond them (more than 32 sentences).
+	texts := append(corpusTexts(t), benchKB, strings.Repeat("Bad. ", 40),
+		strings.Repeat("Terrible delivery, awful support, refund never came! ", 12))
 	a := New()
 	var kept []Score
 	for round := range 8 {
@@ -175,6 +182,78 @@ func TestBlocksGenerated(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Error("blocks_gen.go differs from what gen_blocks.go writes: run go generate ./sentiment")
+	}
+}
+
+// TestBlockArrays reads blocks_gen.go and checks, independently of the
+// generator, that each case of exactBlock allocates arrays of exactly the
+// counts its key stands for (none for a zero count), and each case of
+// tierBlock the tiers its key stands for.
+func TestBlockArrays(t *testing.T) {
+	fset := gotoken.NewFileSet()
+	f, err := parser.ParseFile(fset, "blocks_gen.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// arrays returns the array lengths of the struct in new(struct{…}),
+	// by field name.
+	arrays := func(cc *ast.CaseClause) map[string]int {
+		got := map[string]int{}
+		ast.Inspect(cc, func(n ast.Node) bool {
+			st, ok := n.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			for _, fl := range st.Fields.List {
+				at := fl.Type.(*ast.ArrayType)
+				n, err := strconv.Atoi(at.Len.(*ast.BasicLit).Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[fl.Names[0].Name] = n
+			}
+			return false
+		})
+		return got
+	}
+	cases := 0
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || (fd.Name.Name != "exactBlock" && fd.Name.Name != "tierBlock") {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			cc, ok := n.(*ast.CaseClause)
+			if !ok {
+				return true
+			}
+			key, err := strconv.Atoi(cc.List[0].(*ast.BasicLit).Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ns, ne, na int
+			if fd.Name.Name == "exactBlock" {
+				ns, ne, na = key/((exactMaxNE+1)*(exactMaxNA+1))+1, key/(exactMaxNA+1)%(exactMaxNE+1), key%(exactMaxNA+1)
+			} else {
+				ns = tierNS[key/(len(tierNE)*len(tierNA))]
+				ne, na = tierNE[key/len(tierNA)%len(tierNE)], tierNA[key%len(tierNA)]
+			}
+			want := map[string]int{"s": ns}
+			if ne > 0 {
+				want["e"] = ne
+			}
+			if na > 0 {
+				want["a"] = na
+			}
+			if got := arrays(cc); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s case %d: arrays %v, want %v", fd.Name.Name, key, got, want)
+			}
+			cases++
+			return false
+		})
+	}
+	if want := exactMaxNS*(exactMaxNE+1)*(exactMaxNA+1) + len(tierNS)*len(tierNE)*len(tierNA); cases != want {
+		t.Errorf("%d cases, want %d", cases, want)
 	}
 }
 

@@ -36,7 +36,12 @@ var ruPrefixes = []string{"недо", "пере", "подъ", "разъ", "вз�
 // after verbal prefixes).
 func (a *Analyzer) Toxicity(text string) Toxicity {
 	sc := getScratch()
-	defer putScratch(sc)
+	out := a.toxicity(sc, text)
+	putScratch(sc) // not deferred: after a panic the scratch is dropped, not reused
+	return out
+}
+
+func (a *Analyzer) toxicity(sc *scratch, text string) Toxicity {
 	sc.tokenize(text)
 	a.assignLangs(sc)
 	var out Toxicity
