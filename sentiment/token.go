@@ -100,8 +100,8 @@ type sentRec struct {
 	question   int
 	term       int // start of the terminator run (. ! ?), or end
 	lang       Lang
-	votes      langVotes // language votes of the words (filled while tokenising)
-	hvotes     langVotes // ... of the hashtags
+	votes      sentVotes // language votes of the words (filled while tokenising)
+	hvotes     sentVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
 	ncand      int32     // length of the sentence's scoring list in scratch.cand (see prepSentence)
 	nasp       int32     // length of its aspect list there
@@ -351,7 +351,7 @@ func (sc *scratch) tokenize(text string) {
 		if cur == nil {
 			return
 		}
-		cur.votes.addLanes(lanes)
+		cur.votes.lanes += lanes
 		lanes = 0
 		cur.end = end
 		if cur.term == 0 || cur.term > end {
