@@ -991,15 +991,14 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	// The tokens go to toks, up to its length (room); sc.toks and
 	// sc.lower are updated once, when the run ends (kept in memory, they
 	// were loaded and stored for every word).
-	nt0 := len(sc.toks)
+	nt := len(sc.toks)
 	room := min(cap(sc.toks), limit)
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
 		// The run ends after a hashtag, whose votes tokenize counts apart.
-		room = min(room, nt0+1)
+		room = min(room, nt+1)
 	}
 	toks := sc.toks[:room]
-	nt := nt0
 	slots := sc.cache.slots
 	if len(slots) == 0 {
 		// Never so (tokenize has reset the cache), but with this test
@@ -1151,8 +1150,10 @@ loop:
 		}
 		lanes += voteLanes[vb&(1<<6-1)]
 	}
-	sc.toks = toks[:nt]
-	sc.lower += nt - nt0
+	// (sc.toks[:nt], not toks[:nt]: the compiler then stores the length
+	// alone, without the pointer and its write-barrier test.)
+	sc.lower += nt - len(sc.toks)
+	sc.toks = sc.toks[:nt]
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
 done:
 	// The run ends after t, and i is past the space after it (tokenize
@@ -1161,8 +1162,8 @@ done:
 	i -= int(flags&fBreak) >> 1
 doneAt:
 	// ... or i is where tokenize goes on.
-	sc.toks = toks[:nt]
-	sc.lower += nt - nt0
+	sc.lower += nt - len(sc.toks)
+	sc.toks = sc.toks[:nt]
 	return i, t, lanes
 }
 
