@@ -254,7 +254,7 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 	if len(sc.sents) == 1 {
 		// The text's votes are the sentence's: both decide the same.
 		s := &sc.sents[0]
-		if s.votes.cyr == 0 && s.votes.latin == 0 {
+		if s.votes.cyr == 0 && s.votes.lane(latinLane) == 0 {
 			s.votes = s.hvotes
 		}
 		s.lang = s.votes.decide()
@@ -263,16 +263,17 @@ func (a *Analyzer) assignLangs(sc *scratch) Lang {
 	var total langVotes
 	for i := range sc.sents {
 		s := &sc.sents[i]
-		if s.votes.cyr == 0 && s.votes.latin == 0 {
+		if s.votes.cyr == 0 && s.votes.lane(latinLane) == 0 {
 			s.votes = s.hvotes // hashtags speak only for a sentence without other words
 		}
-		total.plus(&s.votes)
+		v := s.votes.wide()
+		total.plus(&v)
 	}
 	textLang := total.decide()
 	for i := range sc.sents {
 		s := &sc.sents[i]
 		l := s.votes.decide()
-		if l != RU && textLang != RU && textLang != "" && (l == "" || s.votes.latin < 4 && s.votes.ltDiac == 0 && !s.votes.clear()) {
+		if l != RU && textLang != RU && textLang != "" && (l == "" || s.votes.lane(latinLane) < 4 && s.votes.lane(ltDiacLane) == 0 && !s.votes.clear()) {
 			l = textLang
 		}
 		if l == "" {

@@ -95,42 +95,81 @@ var voteLanes = func() (t [1 << 6]uint64) {
 	return t
 }()
 
-// addLanes adds packed votes (see voteLanes).
-func (v *langVotes) addLanes(p uint64) {
-	v.latin += int(p >> (8 * latinLane) & 0xff)
-	v.ltDiac += int(p >> (8 * ltDiacLane) & 0xff)
-	v.enFunc += int(p >> (8 * 2) & 0xff) // vEnFunc
-	v.ltFunc += int(p >> (8 * 3) & 0xff)
-	v.enLex += int(p >> (8 * 4) & 0xff)
-	v.ltLex += int(p >> (8 * 5) & 0xff)
-	v.ltEnd += int(p >> (8 * 6) & 0xff)
-	v.enPattern += int(p >> (8 * 7) & 0xff)
+// sentVotes are a sentence's language votes, packed: lanes sums the
+// voteLanes of its Latin words (and counts in its ltDiacLane those with
+// Lithuanian diacritics), cyr counts its Cyrillic words. (As nine counts
+// in sentRec they were zeroed for every sentence and the tokenizer's
+// lanes unpacked into them when it closed.)
+type sentVotes struct {
+	lanes uint64
+	cyr   int
 }
 
-func (v *langVotes) add(t *token) {
+// lane returns count k of v.lanes (see voteLanes).
+func (v sentVotes) lane(k uint) int { return int(v.lanes >> (8 * k) & 0xff) }
+
+// add adds the votes of token t.
+func (v *sentVotes) add(t *token) {
 	if t.kind != tkWord {
 		return
 	}
 	switch {
 	case t.flags&fCyr != 0:
 		v.cyr++
-		return
-	case t.flags&fLatin == 0:
-		return
+	case t.flags&fLatin != 0:
+		v.lanes += voteLanes[t.vb&(1<<6-1)]
+		if t.flags&fLtDiac != 0 {
+			v.lanes += 1 << (8 * ltDiacLane)
+		}
 	}
-	v.latin++
-	if t.flags&fLtDiac != 0 {
-		v.ltDiac++
+}
+
+// wide returns the votes unpacked.
+func (v sentVotes) wide() langVotes {
+	return langVotes{
+		cyr: v.cyr, latin: v.lane(latinLane), ltDiac: v.lane(ltDiacLane),
+		enFunc: v.lane(2), ltFunc: v.lane(3), enLex: v.lane(4), ltLex: v.lane(5), ltEnd: v.lane(6), enPattern: v.lane(7),
 	}
-	// Without branches: the hints vary from word to word, and the CPU
-	// mispredicted these tests often.
-	b := int(t.vb)
-	v.enFunc += b & 1 // vEnFunc
-	v.ltFunc += b >> 1 & 1
-	v.enLex += b >> 2 & 1
-	v.ltLex += b >> 3 & 1
-	v.ltEnd += b >> 4 & 1
-	v.enPattern += b >> 5 & 1
+}
+
+// clear is langVotes.clear on the packed votes.
+func (v sentVotes) clear() bool {
+	w := v.wide()
+	return w.clear()
+}
+
+// decide is langVotes.decide on the packed votes, without unpacking all
+// nine counts.
+func (v sentVotes) decide() Lang {
+	latin := v.lane(latinLane)
+	// langVotes.decide's cases (cyr > latin covers latin == 0 with
+	// Cyrillic words).
+	if v.cyr > latin {
+		return RU
+	}
+	if latin == 0 {
+		return ""
+	}
+	if latin < 2 && v.lanes&0xffffff00 == 0 { // ltDiac, enFunc and ltFunc, lanes 1 to 3, are 0
+		return ""
+	}
+	// The scores, as langVotes.scores gives them, with two multiplies:
+	// the even and the odd lanes spread to 16 bits each (so that no sum
+	// below carries into another: a lane is at most maxSentenceTokens),
+	// a multiply sums lanes times weights into the top 16 bits.
+	const spread = 0x00ff00ff00ff00ff
+	even, odd := v.lanes&spread, v.lanes>>8&spread // lanes 0, 2, 4, 6 and 1, 3, 5, 7
+	// lt = 3*ltDiac (lane 1) + 2*ltFunc (3) + ltLex (5) + ltEnd (6)
+	lt := int(odd*(3<<48|2<<32|1<<16)>>48) + int(even>>48)
+	// en = 2*enFunc (lane 2) + enLex (4) + enPattern (7)
+	en := int(even*(2<<32|1<<16)>>48) + int(odd>>48)
+	switch {
+	case lt == 0 && en == 0:
+		return ""
+	case lt > en:
+		return LT
+	}
+	return EN
 }
 
 // plus adds the votes of o.
@@ -195,8 +234,9 @@ func DetectLang(text string) string {
 	sc.tokenize(text)
 	var v, hv langVotes
 	for i := range sc.sents {
-		v.plus(&sc.sents[i].votes)
-		hv.plus(&sc.sents[i].hvotes)
+		sv, shv := sc.sents[i].votes.wide(), sc.sents[i].hvotes.wide()
+		v.plus(&sv)
+		hv.plus(&shv)
 	}
 	putScratch(sc) // not deferred: after a panic the scratch is dropped, not reused
 	if v.cyr == 0 && v.latin == 0 {

@@ -100,8 +100,8 @@ type sentRec struct {
 	question   int
 	term       int // start of the terminator run (. ! ?), or end
 	lang       Lang
-	votes      langVotes // language votes of the words (filled while tokenising)
-	hvotes     langVotes // ... of the hashtags
+	votes      sentVotes // language votes of the words (filled while tokenising)
+	hvotes     sentVotes // ... of the hashtags
 	bits       wordBits  // union of the tokens' bits
 	ncand      int32     // length of the sentence's scoring list in scratch.cand (see prepSentence)
 	nasp       int32     // length of its aspect list there
@@ -351,7 +351,7 @@ func (sc *scratch) tokenize(text string) {
 		if cur == nil {
 			return
 		}
-		cur.votes.addLanes(lanes)
+		cur.votes.lanes += lanes
 		lanes = 0
 		cur.end = end
 		if cur.term == 0 || cur.term > end {
@@ -991,15 +991,14 @@ func (sc *scratch) lowerWords(text string, i int, brk bool, limit int) (int, *to
 	// The tokens go to toks, up to its length (room); sc.toks and
 	// sc.lower are updated once, when the run ends (kept in memory, they
 	// were loaded and stored for every word).
-	nt0 := len(sc.toks)
+	nt := len(sc.toks)
 	room := min(cap(sc.toks), limit)
 	if i > 0 && text[i-1] == '#' {
 		flags |= fHash
 		// The run ends after a hashtag, whose votes tokenize counts apart.
-		room = min(room, nt0+1)
+		room = min(room, nt+1)
 	}
 	toks := sc.toks[:room]
-	nt := nt0
 	slots := sc.cache.slots
 	if len(slots) == 0 {
 		// Never so (tokenize has reset the cache), but with this test
@@ -1151,8 +1150,10 @@ loop:
 		}
 		lanes += voteLanes[vb&(1<<6-1)]
 	}
-	sc.toks = toks[:nt]
-	sc.lower += nt - nt0
+	// (sc.toks[:nt], not toks[:nt]: the compiler then stores the length
+	// alone, without the pointer and its write-barrier test.)
+	sc.lower += nt - len(sc.toks)
+	sc.toks = sc.toks[:nt]
 	return sc.lowerWordLanes(text, i, flags&fBreak != 0, lanes)
 done:
 	// The run ends after t, and i is past the space after it (tokenize
@@ -1161,8 +1162,8 @@ done:
 	i -= int(flags&fBreak) >> 1
 doneAt:
 	// ... or i is where tokenize goes on.
-	sc.toks = toks[:nt]
-	sc.lower += nt - nt0
+	sc.lower += nt - len(sc.toks)
+	sc.toks = sc.toks[:nt]
 	return i, t, lanes
 }
 
