@@ -163,13 +163,7 @@ func (v sentVotes) decide() Lang {
 	lt := int(odd*(3<<48|2<<32|1<<16)>>48) + int(even>>48)
 	// en = 2*enFunc (lane 2) + enLex (4) + enPattern (7)
 	en := int(even*(2<<32|1<<16)>>48) + int(odd>>48)
-	switch {
-	case lt == 0 && en == 0:
-		return ""
-	case lt > en:
-		return LT
-	}
-	return EN
+	return pickLang(lt, en)
 }
 
 // plus adds the votes of o.
@@ -214,7 +208,12 @@ func (v *langVotes) decide() Lang {
 	if v.latin < 2 && v.ltDiac == 0 && v.enFunc == 0 && v.ltFunc == 0 {
 		return "" // one word without diacritics ("ok", "super") says nothing
 	}
-	lt, en := v.scores()
+	return pickLang(v.scores())
+}
+
+// pickLang is the language of a Latin-script text from its Lithuanian and
+// English scores: "" with neither, English on a tie.
+func pickLang(lt, en int) Lang {
 	switch {
 	case lt == 0 && en == 0:
 		return ""
