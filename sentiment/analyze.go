@@ -129,7 +129,8 @@ func squash(x float64) float64 {
 }
 
 // Analyze scores text. It never fails: empty or unreadable text gets a
-// neutral zero Score.
+// neutral zero Score. The Score's slices are its own (one allocation per
+// call); to score many texts without allocating, see [Analyzer.AnalyzeInto].
 func (a *Analyzer) Analyze(text string) (out Score) {
 	// out is named and filled in place: the compiler then writes the
 	// caller's result directly. A local Score copied out at return was
